@@ -1,0 +1,1 @@
+namespace Devtools.Core.Storage;
