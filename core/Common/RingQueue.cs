@@ -1,0 +1,95 @@
+using System.Runtime.CompilerServices;
+
+namespace Devtools.Core.Common;
+
+/// <summary>
+/// A growable FIFO of structs with by-ref access to its items, so that large frame
+/// structs are neither copied on peek nor boxed. Grows by doubling; never shrinks
+/// (queues on the capture path live as long as their connection).
+/// </summary>
+public sealed class RingQueue<T>
+{
+    private T[] _items;
+    private int _head;
+    private int _count;
+
+    public RingQueue(int capacity = 4)
+    {
+        _items = new T[Math.Max(1, capacity)];
+    }
+
+    public int Count => _count;
+
+    public bool IsEmpty => _count == 0;
+
+    /// <summary>The oldest item. The queue must not be empty.</summary>
+    public ref T Head
+    {
+        get
+        {
+            if (_count == 0)
+                throw new InvalidOperationException("The queue is empty.");
+            return ref _items[_head];
+        }
+    }
+
+    /// <summary>The newest item. The queue must not be empty.</summary>
+    public ref T Tail
+    {
+        get
+        {
+            if (_count == 0)
+                throw new InvalidOperationException("The queue is empty.");
+            return ref _items[(_head + _count - 1) % _items.Length];
+        }
+    }
+
+    /// <summary>The i-th oldest item (0 is the head).</summary>
+    public ref T this[int index]
+    {
+        get
+        {
+            if ((uint)index >= (uint)_count)
+                throw new ArgumentOutOfRangeException(nameof(index));
+            return ref _items[(_head + index) % _items.Length];
+        }
+    }
+
+    public void Enqueue(in T item)
+    {
+        if (_count == _items.Length)
+            Grow();
+        _items[(_head + _count) % _items.Length] = item;
+        _count++;
+    }
+
+    /// <summary>Removes the head and returns it.</summary>
+    public T Dequeue()
+    {
+        if (_count == 0)
+            throw new InvalidOperationException("The queue is empty.");
+        T item = _items[_head];
+        if (RuntimeHelpers.IsReferenceOrContainsReferences<T>())
+            _items[_head] = default!;
+        _head = (_head + 1) % _items.Length;
+        _count--;
+        return item;
+    }
+
+    public void Clear()
+    {
+        if (RuntimeHelpers.IsReferenceOrContainsReferences<T>())
+            Array.Clear(_items);
+        _head = 0;
+        _count = 0;
+    }
+
+    private void Grow()
+    {
+        var bigger = new T[_items.Length * 2];
+        for (int i = 0; i < _count; i++)
+            bigger[i] = _items[(_head + i) % _items.Length];
+        _items = bigger;
+        _head = 0;
+    }
+}

@@ -1,0 +1,270 @@
+using Devtools.Core.Capture.SocketTrace;
+using Devtools.Core.Diagnostics;
+using Devtools.Core.Metadata;
+using Devtools.Core.Protocols;
+
+namespace Devtools.Core.Connections;
+
+/// <summary>Bounds and timings of connection tracking.</summary>
+public sealed record ConnectionTrackerOptions
+{
+    public DataStreamOptions Streams { get; init; } = new();
+
+    /// <summary>Connections tracked at once; the least recently active are evicted beyond this.</summary>
+    public int MaxConnections { get; init; } = 16384;
+
+    /// <summary>A connection with no traffic for this long is forgotten (its close may have been lost).</summary>
+    public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Events per connection that inference may look at before giving up on it.</summary>
+    public int MaxInferenceAttempts { get; init; } = 16;
+
+    /// <summary>Bytes inference may wait for when a protocol says it needs more to decide.</summary>
+    public int MaxInferenceBytes { get; init; } = 1024;
+}
+
+/// <summary>
+/// Turns socket events into per-connection streams and hands them to protocols:
+/// creates a <see cref="Connection"/> on open (or on the first data of a socket
+/// opened before capture), places data by offset, infers the protocol from the
+/// first bytes, and closes connections on close, process exit or idleness.
+/// </summary>
+public sealed class ConnectionTracker : ISocketEventSink, IDisposable
+{
+    private readonly Dictionary<ConnectionId, Connection> _connections = [];
+    private readonly HashSet<Connection> _withPendingGaps = [];
+    private readonly ProtocolRegistry _protocols;
+    private readonly ProtocolServices _services;
+    private readonly ProcessRegistry _processes;
+    private readonly ConnectionTrackerOptions _options;
+    private readonly CaptureCounters _counters;
+    private long _lastSweepNs;
+
+    public ConnectionTracker(ProtocolRegistry protocols, ProtocolServices services, ProcessRegistry processes, ConnectionTrackerOptions? options = null)
+    {
+        _protocols = protocols;
+        _services = services;
+        _processes = processes;
+        _options = options ?? new ConnectionTrackerOptions();
+        _counters = services.Counters;
+    }
+
+    /// <summary>Raised on the capture thread when a whole process is gone.</summary>
+    public event Action<uint>? ProcessExited;
+
+    public int Count => _connections.Count;
+
+    public void OnOpen(in SocketOpen open)
+    {
+        _counters.OpenEvents++;
+        _counters.Events++;
+        if (_connections.Remove(open.Id, out Connection? stale))
+            CloseConnection(stale);
+        Connection connection = Create(open.Id, open.TimestampNs);
+        ConnectionInfo info = connection.Info;
+        info.Role = open.Role;
+        info.AddressFamily = open.AddressFamily;
+        info.LocalAddress = open.LocalAddress;
+        info.LocalPort = open.LocalPort;
+        info.RemoteAddress = open.RemoteAddress;
+        info.RemotePort = open.RemotePort;
+    }
+
+    public void OnData(in SocketData data, ReadOnlySpan<byte> payload)
+    {
+        _counters.Events++;
+        _counters.DataEvents++;
+        _counters.CapturedBytes += payload.Length;
+        if (!_connections.TryGetValue(data.Id, out Connection? connection))
+        {
+            // Its open event was lost (ring buffer full): track it with what we know.
+            _counters.ConnectionsWithoutOpen++;
+            connection = Create(data.Id, data.TimestampNs);
+        }
+        connection.LastActivityNs = data.TimestampNs;
+        if (connection.State == ConnectionState.Ignored)
+        {
+            _counters.UnknownProtocolBytes += data.Length;
+            return;
+        }
+
+        DataStream stream = connection.Stream(data.Direction);
+        HoleKind fillerKind = data.IsTruncated ? HoleKind.Truncated : HoleKind.Filler;
+        stream.Add(data.StreamOffset, data.IsFiller ? default : payload, data.Length, fillerKind, data.TimestampNs);
+        if (stream.HasPending)
+            _withPendingGaps.Add(connection);
+
+        if (connection.State == ConnectionState.Inferring)
+            Infer(connection, data.Direction);
+        else
+            connection.Protocol!.Process(data.Direction);
+    }
+
+    public void OnClose(in SocketClose close)
+    {
+        _counters.Events++;
+        _counters.CloseEvents++;
+        if (!_connections.Remove(close.Id, out Connection? connection))
+            return;
+        connection.Egress.EndAt(close.BytesSent, close.TimestampNs);
+        connection.Ingress.EndAt(close.BytesReceived, close.TimestampNs);
+        CloseConnection(connection);
+    }
+
+    public void OnProcessExit(uint pid, long timestampNs)
+    {
+        _counters.Events++;
+        var gone = new List<ConnectionId>();
+        foreach (ConnectionId id in _connections.Keys)
+        {
+            if (id.Pid == pid)
+                gone.Add(id);
+        }
+        foreach (ConnectionId id in gone)
+        {
+            if (_connections.Remove(id, out Connection? connection))
+                CloseConnection(connection);
+        }
+        _processes.Forget(pid);
+        ProcessExited?.Invoke(pid);
+    }
+
+    public void OnTick(long nowNs)
+    {
+        if (_withPendingGaps.Count > 0)
+        {
+            foreach (Connection connection in _withPendingGaps.ToArray())
+            {
+                foreach (Direction direction in (ReadOnlySpan<Direction>)[Direction.Egress, Direction.Ingress])
+                {
+                    DataStream stream = connection.Stream(direction);
+                    if (!stream.HasPending)
+                        continue;
+                    stream.ResolveGaps(nowNs, force: false);
+                    if (connection.State == ConnectionState.Parsing)
+                        connection.Protocol!.Process(direction);
+                }
+                if (!connection.Egress.HasPending && !connection.Ingress.HasPending)
+                    _withPendingGaps.Remove(connection);
+            }
+        }
+        if (nowNs - _lastSweepNs > 1_000_000_000)
+        {
+            _lastSweepNs = nowNs;
+            EvictIdle(nowNs);
+        }
+    }
+
+    /// <summary>Ends every connection as if it closed now (capture is stopping).</summary>
+    public void Flush()
+    {
+        foreach (Connection connection in _connections.Values)
+            CloseConnection(connection);
+        _connections.Clear();
+        _withPendingGaps.Clear();
+    }
+
+    public void Dispose()
+    {
+        foreach (Connection connection in _connections.Values)
+            connection.Dispose();
+        _connections.Clear();
+    }
+
+    private Connection Create(ConnectionId id, long timestampNs)
+    {
+        if (_connections.Count >= _options.MaxConnections)
+            EvictLeastRecentlyActive();
+        var info = new ConnectionInfo(id, _processes.GetUpid(id.Pid)) { OpenedAtNs = timestampNs };
+        var connection = new Connection(info, _options.Streams, _counters) { LastActivityNs = timestampNs };
+        _connections[id] = connection;
+        _counters.ConnectionsOpened++;
+        return connection;
+    }
+
+    private void Infer(Connection connection, Direction direction)
+    {
+        DataStream stream = connection.Stream(direction);
+        // Holes at the very start tell nothing about the protocol.
+        while (stream.TryPeekHole(out Hole hole))
+            stream.ConsumeHole(hole.Length);
+        ReadOnlySpan<byte> data = stream.Readable;
+        if (data.IsEmpty)
+            return;
+
+        ProtocolMatch? match = _protocols.Infer(data, direction, connection.Info.Role, out bool needMoreData);
+        if (match is { } m)
+        {
+            ConnectionInfo info = connection.Info;
+            if (info.Role == ConnectionRole.Unknown)
+            {
+                // Requests leave clients: a request seen going out means we are the client.
+                bool requestGoingOut = (m.Kind == MessageKind.Request) == (direction == Direction.Egress);
+                info.Role = requestGoingOut ? ConnectionRole.Client : ConnectionRole.Server;
+                info.RoleInferred = true;
+            }
+            connection.Attach(m.Protocol.Attach(connection, _services));
+            // The other direction may already hold bytes; parse both.
+            connection.Protocol!.Process(direction.Opposite());
+            connection.Protocol!.Process(direction);
+            return;
+        }
+        if (needMoreData && data.Length < _options.MaxInferenceBytes)
+            return;
+
+        // Not a message start we know: drop these bytes and try the next event.
+        _counters.UnknownProtocolBytes += data.Length;
+        stream.Consume(data.Length);
+        connection.InferenceAttempts++;
+        if (connection.InferenceAttempts >= _options.MaxInferenceAttempts)
+        {
+            _counters.UnknownProtocolConnections++;
+            connection.Ignore();
+        }
+    }
+
+    private void CloseConnection(Connection connection)
+    {
+        _withPendingGaps.Remove(connection);
+        connection.Egress.ResolveGaps(long.MaxValue, force: true);
+        connection.Ingress.ResolveGaps(long.MaxValue, force: true);
+        connection.Protocol?.Close();
+        connection.Dispose();
+        _counters.ConnectionsClosed++;
+    }
+
+    private void EvictIdle(long nowNs)
+    {
+        long limit = (long)_options.IdleTimeout.TotalNanoseconds;
+        List<ConnectionId>? idle = null;
+        foreach ((ConnectionId id, Connection connection) in _connections)
+        {
+            if (nowNs - connection.LastActivityNs > limit)
+                (idle ??= []).Add(id);
+        }
+        if (idle is null)
+            return;
+        foreach (ConnectionId id in idle)
+        {
+            if (_connections.Remove(id, out Connection? connection))
+            {
+                _counters.ConnectionsEvicted++;
+                CloseConnection(connection);
+            }
+        }
+    }
+
+    private void EvictLeastRecentlyActive()
+    {
+        // Rare (only at the cap): a linear scan beats keeping an LRU list on every event.
+        int toEvict = Math.Max(1, _options.MaxConnections / 16);
+        foreach (ConnectionId id in _connections.OrderBy(kv => kv.Value.LastActivityNs).Take(toEvict).Select(kv => kv.Key).ToList())
+        {
+            if (_connections.Remove(id, out Connection? connection))
+            {
+                _counters.ConnectionsEvicted++;
+                CloseConnection(connection);
+            }
+        }
+    }
+}

@@ -1,0 +1,309 @@
+using Devtools.Core.Common;
+using Devtools.Core.Connections;
+using Devtools.Core.Diagnostics;
+
+namespace Devtools.Core.Protocols;
+
+/// <summary>
+/// The machinery every protocol shares: feeds each direction's reassembled bytes to
+/// that direction's parser, steps over or resynchronises after holes, stamps frames
+/// with the kernel timestamps of their first and last bytes, queues them, and calls
+/// the stitcher. A protocol supplies only a parser per direction and a stitcher.
+/// </summary>
+public sealed class ProtocolDriver<TFrame> : IConnectionProtocol
+    where TFrame : struct, IFrame
+{
+    private readonly Connection _connection;
+    private readonly IStitcher<TFrame> _stitcher;
+    private readonly ProtocolCounters _counters;
+    private readonly int _maxQueuedFrames;
+    private readonly Side _requests;
+    private readonly Side _responses;
+    private bool _closed;
+
+    public ProtocolDriver(
+        string name,
+        Connection connection,
+        IFrameParser<TFrame> requestParser,
+        IFrameParser<TFrame> responseParser,
+        IStitcher<TFrame> stitcher,
+        ProtocolServices services)
+    {
+        Name = name;
+        _connection = connection;
+        _stitcher = stitcher;
+        _counters = services.Counters.Protocol(name);
+        _counters.Connections++;
+        _maxQueuedFrames = services.Options.MaxQueuedFrames;
+        Direction requestDirection = connection.Info.Role.RequestDirection();
+        _requests = new Side(MessageKind.Request, requestParser, connection.Stream(requestDirection));
+        _responses = new Side(MessageKind.Response, responseParser, connection.Stream(requestDirection.Opposite()));
+    }
+
+    public string Name { get; }
+
+    public void Process(Direction direction)
+    {
+        if (_closed)
+            return;
+        Side side = _connection.Info.Role.RequestDirection() == direction ? _requests : _responses;
+        Side peer = ReferenceEquals(side, _requests) ? _responses : _requests;
+        Run(side, peer);
+    }
+
+    public void Close()
+    {
+        if (_closed)
+            return;
+        // Whatever is still buffered gets its last chance, then bodies that end
+        // with the connection complete.
+        Run(_requests, _responses);
+        Run(_responses, _requests);
+        CompleteAtEndOfStream(_requests);
+        CompleteAtEndOfStream(_responses);
+        Stitch(endOfStream: true);
+        _closed = true;
+        Dispose();
+    }
+
+    public void Dispose()
+    {
+        _requests.ReleaseAll();
+        _responses.ReleaseAll();
+    }
+
+    private void Run(Side side, Side peer)
+    {
+        DataStream stream = side.Stream;
+        var context = new ParseContext<TFrame>(_connection.Info, side.Kind, peer.Frames);
+        while (true)
+        {
+            if (side.SkipRemaining > 0)
+            {
+                if (!Skip(side))
+                    return;
+                continue;
+            }
+
+            if (stream.TryPeekHole(out Hole hole))
+            {
+                OnHole(side, hole);
+                continue;
+            }
+
+            ReadOnlySpan<byte> data = stream.Readable;
+            if (data.IsEmpty)
+                return;
+
+            if (side.Resyncing)
+            {
+                if (!Resync(side, data, context))
+                    return;
+                continue;
+            }
+
+            ParseResult result = side.Parser.Parse(data, ref side.Current, context);
+            int consumed = Math.Clamp(result.Consumed, 0, data.Length);
+            switch (result.Status)
+            {
+                case ParseStatus.NeedMoreData:
+                    if (consumed > 0)
+                        BeginFrame(side);
+                    stream.Consume(consumed);
+                    return;
+                case ParseStatus.Skipped:
+                    if (consumed == 0)
+                        return;
+                    stream.Consume(consumed);
+                    break;
+                case ParseStatus.Progress:
+                    if (consumed == 0)
+                        return;
+                    BeginFrame(side);
+                    stream.Consume(consumed);
+                    break;
+                case ParseStatus.FrameComplete:
+                    BeginFrame(side);
+                    long lastNs = consumed > 0 ? stream.TimestampAt(consumed - 1) : side.Current.StartNs;
+                    stream.Consume(consumed);
+                    if (result.SkipAfter > 0)
+                    {
+                        side.SkipRemaining = result.SkipAfter;
+                        side.LastNs = lastNs;
+                    }
+                    else
+                    {
+                        CompleteFrame(side, lastNs);
+                    }
+                    break;
+                case ParseStatus.Invalid:
+                default:
+                    _counters.ParseErrors++;
+                    stream.Consume(Math.Max(1, consumed));
+                    Abandon(side);
+                    side.Resyncing = true;
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Discards bytes of a completed frame that nobody needs. False when out of data.</summary>
+    private bool Skip(Side side)
+    {
+        DataStream stream = side.Stream;
+        if (stream.TryPeekHole(out Hole hole))
+        {
+            long n = Math.Min(hole.Length, side.SkipRemaining);
+            stream.ConsumeHole(n);
+            _counters.AbsorbedHoleBytes += n;
+            side.SkipRemaining -= n;
+            side.LastNs = hole.TimestampNs;
+        }
+        else
+        {
+            ReadOnlySpan<byte> data = stream.Readable;
+            if (data.IsEmpty)
+                return false;
+            int n = (int)Math.Min(data.Length, side.SkipRemaining);
+            side.LastNs = stream.TimestampAt(n - 1);
+            stream.Consume(n);
+            side.SkipRemaining -= n;
+        }
+        if (side.SkipRemaining == 0)
+            CompleteFrame(side, side.LastNs);
+        return true;
+    }
+
+    private void OnHole(Side side, Hole hole)
+    {
+        DataStream stream = side.Stream;
+        if (side.InFrame && !side.Resyncing && side.Parser.TryAbsorbHole(hole.Length, ref side.Current))
+        {
+            _counters.AbsorbedHoleBytes += hole.Length;
+            stream.ConsumeHole(hole.Length);
+            return;
+        }
+        // The bytes after the hole start at an unknown place: find the next frame.
+        if (side.InFrame)
+            _counters.FramesLostToGaps++;
+        Abandon(side);
+        stream.ConsumeHole(hole.Length);
+        side.Resyncing = true;
+    }
+
+    private bool Resync(Side side, ReadOnlySpan<byte> data, in ParseContext<TFrame> context)
+    {
+        int boundary = side.Parser.FindFrameBoundary(data, context);
+        if (boundary >= 0)
+        {
+            side.Stream.Consume(boundary);
+            _counters.ResyncSkippedBytes += boundary;
+            _counters.Resyncs++;
+            side.Resyncing = false;
+            return true;
+        }
+        int keep = Math.Min(data.Length, side.Parser.MaxBoundaryLength);
+        int discard = data.Length - keep;
+        if (discard == 0)
+            return false;
+        side.Stream.Consume(discard);
+        _counters.ResyncSkippedBytes += discard;
+        return true;
+    }
+
+    private static void BeginFrame(Side side)
+    {
+        if (side.InFrame)
+            return;
+        side.InFrame = true;
+        side.Current.StartNs = side.Stream.TimestampAt(0);
+    }
+
+    private void CompleteFrame(Side side, long endNs)
+    {
+        side.Current.EndNs = endNs;
+        if (side.Kind == MessageKind.Request)
+            _counters.RequestFrames++;
+        else
+            _counters.ResponseFrames++;
+        if (side.Frames.Count >= _maxQueuedFrames)
+        {
+            side.Frames.Dequeue().Release();
+            _counters.QueueOverflowFrames++;
+        }
+        side.Frames.Enqueue(side.Current);
+        side.Current = default;
+        side.InFrame = false;
+        Stitch(endOfStream: false);
+    }
+
+    private void CompleteAtEndOfStream(Side side)
+    {
+        if (side.SkipRemaining > 0)
+        {
+            // The connection closed inside bytes we were skipping: the frame is cut short.
+            side.SkipRemaining = 0;
+            _counters.FramesLostToGaps++;
+            Abandon(side);
+            return;
+        }
+        if (side.InFrame && !side.Resyncing && side.Parser.TryCompleteAtEndOfStream(ref side.Current))
+        {
+            CompleteFrame(side, side.Stream.LastTimestampNs);
+            return;
+        }
+        Abandon(side);
+    }
+
+    private static void Abandon(Side side)
+    {
+        if (side.InFrame)
+            side.Current.Release();
+        side.Current = default;
+        side.InFrame = false;
+        side.SkipRemaining = 0;
+        side.Parser.Reset();
+    }
+
+    private void Stitch(bool endOfStream)
+    {
+        var context = new StitchContext(_connection.Info, _counters, endOfStream);
+        _stitcher.Stitch(_requests.Frames, _responses.Frames, context);
+        if (endOfStream)
+        {
+            _counters.UnmatchedRequests += _requests.Frames.Count;
+            _counters.UnmatchedResponses += _responses.Frames.Count;
+            _requests.ReleaseFrames();
+            _responses.ReleaseFrames();
+        }
+    }
+
+    /// <summary>One direction: its stream, parser, frame in progress and completed frames.</summary>
+    private sealed class Side(MessageKind kind, IFrameParser<TFrame> parser, DataStream stream)
+    {
+        public readonly MessageKind Kind = kind;
+        public readonly IFrameParser<TFrame> Parser = parser;
+        public readonly DataStream Stream = stream;
+        public readonly RingQueue<TFrame> Frames = new(4);
+        public TFrame Current;
+        public bool InFrame;
+        public bool Resyncing;
+        public long SkipRemaining;
+        public long LastNs;
+
+        public void ReleaseFrames()
+        {
+            while (!Frames.IsEmpty)
+                Frames.Dequeue().Release();
+        }
+
+        public void ReleaseAll()
+        {
+            ReleaseFrames();
+            if (InFrame)
+                Current.Release();
+            Current = default;
+            InFrame = false;
+        }
+    }
+}
