@@ -196,11 +196,11 @@ static __always_inline void emit_open(__u32 pid, int fd, __u64 generation, struc
 	__builtin_memset(ev->local_addr, 0, sizeof(ev->local_addr));
 	__builtin_memset(ev->remote_addr, 0, sizeof(ev->remote_addr));
 	if (family == AF_INET) {
-		BPF_CORE_READ_INTO(ev->local_addr, sk, __sk_common.skc_rcv_saddr);
-		BPF_CORE_READ_INTO(ev->remote_addr, sk, __sk_common.skc_daddr);
+		bpf_core_read(ev->local_addr, 4, &sk->__sk_common.skc_rcv_saddr);
+		bpf_core_read(ev->remote_addr, 4, &sk->__sk_common.skc_daddr);
 	} else {
-		BPF_CORE_READ_INTO(ev->local_addr, sk, __sk_common.skc_v6_rcv_saddr);
-		BPF_CORE_READ_INTO(ev->remote_addr, sk, __sk_common.skc_v6_daddr);
+		bpf_core_read(ev->local_addr, 16, &sk->__sk_common.skc_v6_rcv_saddr);
+		bpf_core_read(ev->remote_addr, 16, &sk->__sk_common.skc_v6_daddr);
 	}
 	bpf_ringbuf_submit(ev, wakeup_flags());
 }

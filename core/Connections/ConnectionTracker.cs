@@ -49,7 +49,7 @@ public sealed class ConnectionTracker : ISocketEventSink, IDisposable
         _counters = services.Counters;
     }
 
-    /// <summary>Raised on the capture thread when a whole process is gone.</summary>
+    /// <summary>Raised on the capture thread when a process that had tracked connections is gone.</summary>
     public event Action<uint>? ProcessExited;
 
     public int Count => _connections.Count;
@@ -126,7 +126,8 @@ public sealed class ConnectionTracker : ISocketEventSink, IDisposable
                 CloseConnection(connection);
         }
         _processes.Forget(pid);
-        ProcessExited?.Invoke(pid);
+        if (gone.Count > 0)
+            ProcessExited?.Invoke(pid);
     }
 
     public void OnTick(long nowNs)

@@ -84,6 +84,13 @@ internal unsafe struct OpenEvent
     public fixed byte RemoteAddr[16];
 }
 
+/// <summary>Byte offsets inside <see cref="OpenEvent"/> of its address arrays.</summary>
+internal static class OpenEventLayout
+{
+    public const int LocalAddrOffset = 48;
+    public const int RemoteAddrOffset = 64;
+}
+
 [StructLayout(LayoutKind.Sequential)]
 internal struct CloseEvent
 {
