@@ -36,8 +36,8 @@ public interface ITable
     TableSnapshot Snapshot();
 
     /// <summary>Rows with <c>time_</c> in [<paramref name="fromUnixNs"/>, <paramref name="toUnixNs"/>) in the current snapshot.</summary>
-    IEnumerable<RowSelection> Scan(long fromUnixNs, long toUnixNs) => Snapshot().Scan(fromUnixNs, toUnixNs);
+    IEnumerable<RowSelection> Scan(long fromUnixNs, long toUnixNs);
 
     /// <summary>Rows with a row id greater than <paramref name="rowId"/> in the current snapshot.</summary>
-    IEnumerable<RowSelection> ReadAfter(long rowId) => Snapshot().ReadAfter(rowId);
+    IEnumerable<RowSelection> ReadAfter(long rowId);
 }

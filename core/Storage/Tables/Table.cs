@@ -89,6 +89,12 @@ public abstract class Table : ITable
     /// <inheritdoc/>
     public TableSnapshot Snapshot() => _snapshot;
 
+    /// <inheritdoc/>
+    public IEnumerable<RowSelection> Scan(long fromUnixNs, long toUnixNs) => Snapshot().Scan(fromUnixNs, toUnixNs);
+
+    /// <inheritdoc/>
+    public IEnumerable<RowSelection> ReadAfter(long rowId) => Snapshot().ReadAfter(rowId);
+
     /// <summary>Writer: completes the row just written to the builder's columns; seals the batch when it is full.</summary>
     public void CommitRow()
     {
