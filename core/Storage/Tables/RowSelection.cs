@@ -18,7 +18,8 @@ public readonly struct RowSelection
         FromUnixNs = fromUnixNs;
         ToUnixNs = toUnixNs;
         _time = batch.Time;
-        AllRowsInTimeRange = _time.NullCount == 0 && batch.MinTimeUnixNs >= fromUnixNs && batch.MaxTimeUnixNs < toUnixNs;
+        AllRowsInTimeRange = (fromUnixNs == long.MinValue && toUnixNs == long.MaxValue)
+            || (_time.NullCount == 0 && batch.MinTimeUnixNs >= fromUnixNs && batch.MaxTimeUnixNs < toUnixNs);
     }
 
     /// <summary>The batch the rows belong to.</summary>
@@ -36,7 +37,11 @@ public readonly struct RowSelection
     /// <summary>Exclusive upper bound on <c>time_</c>.</summary>
     public long ToUnixNs { get; }
 
-    /// <summary>True when every row from <see cref="StartRow"/> on is in the time range, so no per-row check is needed.</summary>
+    /// <summary>
+    /// True when every row from <see cref="StartRow"/> on is selected, so no per-row check is
+    /// needed; always the case for an unbounded range (long.MinValue to long.MaxValue), which
+    /// also selects rows whose <c>time_</c> is null.
+    /// </summary>
     public bool AllRowsInTimeRange { get; }
 
     /// <summary>True when row <paramref name="row"/> of the batch is selected.</summary>

@@ -51,9 +51,11 @@ public sealed class TableSnapshot
     /// <summary>Rows with <c>time_</c> in [<paramref name="fromUnixNs"/>, <paramref name="toUnixNs"/>) and a row id greater than <paramref name="afterRowId"/>.</summary>
     public IEnumerable<RowSelection> Select(long fromUnixNs, long toUnixNs, long afterRowId)
     {
+        // Without a time bound, rows whose time_ is null are selected too.
+        bool anyTime = fromUnixNs == long.MinValue && toUnixNs == long.MaxValue;
         foreach (SealedBatch batch in Batches)
         {
-            if (batch.EndRowId - 1 <= afterRowId || !batch.Overlaps(fromUnixNs, toUnixNs))
+            if (batch.EndRowId - 1 <= afterRowId || (!anyTime && !batch.Overlaps(fromUnixNs, toUnixNs)))
             {
                 continue;
             }
