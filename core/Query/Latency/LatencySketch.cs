@@ -10,7 +10,8 @@ namespace Devtools.Core.Query.Latency;
 /// (<see cref="ExactQuantiles"/>), plus at most 0.5 from rounding to whole nanoseconds. Values are
 /// counted in buckets (γ^(k-1), γ^k] with γ = (1+α)/(1-α); the answer is the midpoint
 /// 2γ^k/(γ+1) of the bucket holding the value of rank ⌈q·n⌉, which is within α of every value
-/// in that bucket. Values ≤ 0 share one bucket and are reported as 0.
+/// in that bucket. The lowest and highest ranks return the exact minimum and maximum. Other
+/// values ≤ 0 share one bucket and are reported as 0.
 /// </para>
 /// <para>
 /// Memory: one counter per bucket between the smallest and largest value seen; at 1% that is
@@ -121,7 +122,18 @@ public sealed class LatencySketch
             throw new InvalidOperationException("An empty sketch has no quantiles.");
         }
 
+        // The extremes are tracked exactly, so the lowest and highest ranks need no estimate.
         long rank = ExactQuantiles.RankOf(quantile, Count);
+        if (rank == 1)
+        {
+            return Min;
+        }
+
+        if (rank == Count)
+        {
+            return Max;
+        }
+
         long seen = _nonPositiveCount;
         if (rank <= seen)
         {
@@ -166,7 +178,11 @@ public sealed class LatencySketch
         newFirst = Math.Max(newFirst, 0);
         newEnd = Math.Min(newEnd, _maxIndex + 1);
         var grown = new long[newEnd - newFirst];
-        _counts.CopyTo(grown.AsSpan(_firstIndex - newFirst));
+        if (_counts.Length != 0)
+        {
+            _counts.CopyTo(grown.AsSpan(_firstIndex - newFirst));
+        }
+
         _counts = grown;
         _firstIndex = newFirst;
     }

@@ -5,6 +5,7 @@ using Apache.Arrow.Arrays;
 using Apache.Arrow.Types;
 using Devtools.Core.Storage;
 using Devtools.Core.Storage.Columns;
+using Devtools.Core.Tests.Support;
 
 namespace Devtools.Core.Tests.Storage;
 
@@ -235,9 +236,14 @@ public sealed class ColumnTests
         upids.Clear();
         flags.Clear();
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        Fill();
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long allocated = Allocations.OfSteadyState(() =>
+        {
+            numbers.Clear();
+            text.Clear();
+            upids.Clear();
+            flags.Clear();
+            Fill();
+        });
 
         Assert.Equal(0, allocated);
     }
