@@ -19,9 +19,9 @@ public sealed class LatencyAggregator<TKey>
     public LatencyAggregator(int maxGroups = 1000, double relativeAccuracy = LatencySketch.DefaultRelativeAccuracy)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxGroups, 1);
+        LatencySketch.ValidateAccuracy(relativeAccuracy);
         MaxGroups = maxGroups;
         _relativeAccuracy = relativeAccuracy;
-        _ = new LatencySketch(relativeAccuracy); // validates the accuracy up front
     }
 
     /// <summary>Most distinct keys kept.</summary>

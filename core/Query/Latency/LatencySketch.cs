@@ -36,11 +36,7 @@ public sealed class LatencySketch
     /// <summary>Creates an empty sketch.</summary>
     public LatencySketch(double relativeAccuracy = DefaultRelativeAccuracy)
     {
-        if (!(relativeAccuracy > 0 && relativeAccuracy < 1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(relativeAccuracy), relativeAccuracy, "Relative accuracy is between 0 and 1, exclusive.");
-        }
-
+        ValidateAccuracy(relativeAccuracy);
         RelativeAccuracy = relativeAccuracy;
         _gamma = (1 + relativeAccuracy) / (1 - relativeAccuracy);
         _inverseLogGamma = 1 / Math.Log(_gamma);
@@ -160,6 +156,14 @@ public sealed class LatencySketch
         _nonPositiveCount = 0;
         Count = 0;
         Min = Max = 0;
+    }
+
+    internal static void ValidateAccuracy(double relativeAccuracy)
+    {
+        if (!(relativeAccuracy > 0 && relativeAccuracy < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(relativeAccuracy), relativeAccuracy, "Relative accuracy is between 0 and 1, exclusive.");
+        }
     }
 
     private int IndexOf(long value) => (int)Math.Ceiling(Math.Log(value) * _inverseLogGamma);

@@ -272,13 +272,17 @@ public sealed class TableTests
         var table = HttpRows.NewTable(budgetBytes: probe.RetainedBytes * 20, maxBatchRows: 256, clock: clock);
         using var done = new CancellationTokenSource();
         var failures = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var started = new CountdownEvent(2);
+        long reads = 0;
 
-        var readers = Enumerable.Range(0, 3).Select(_ => Task.Run(() =>
+        var readers = Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
         {
             long lastNext = 0;
             long cursor = -1;
+            started.Signal();
             while (!done.IsCancellationRequested)
             {
+                Interlocked.Increment(ref reads);
                 TableSnapshot snapshot = table.Snapshot();
                 long total = table.TotalRows;
 
@@ -329,6 +333,8 @@ public sealed class TableTests
             }
         })).ToArray();
 
+        // Write only once every reader is running, so they really do overlap with the writer.
+        Assert.True(started.Wait(TimeSpan.FromSeconds(30)));
         for (int i = 0; i < Rows; i++)
         {
             new HttpRow(i, new Upid(0, 1, 1)).AppendTo(table);
@@ -344,6 +350,7 @@ public sealed class TableTests
         await Task.WhenAll(readers);
 
         Assert.Empty(failures);
+        Assert.True(reads > 3);
         Assert.Equal(Rows, table.TotalRows);
         Assert.Equal(Rows, table.RetainedRows + table.EvictedRows);
         Assert.True(table.EvictedRows > 0);
