@@ -1,0 +1,29 @@
+namespace Devtools.Core.Tests.Support;
+
+/// <summary>Measures heap allocations of steady-state code.</summary>
+internal static class Allocations
+{
+    /// <summary>
+    /// Bytes allocated by the last of several runs of <paramref name="action"/>. Unoptimised
+    /// tier-0 code can box where optimised code does not, so this keeps running (up to ~3 s)
+    /// until the JIT has tiered the code up and a run allocates nothing.
+    /// </summary>
+    public static long OfSteadyState(Action action)
+    {
+        long allocated = 0;
+        for (int attempt = 0; attempt < 60; attempt++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            action();
+            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            if (allocated == 0)
+            {
+                return 0;
+            }
+
+            Thread.Sleep(50);
+        }
+
+        return allocated;
+    }
+}
