@@ -8,7 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Logging.ClearProviders();
 var app = builder.Build();
 
-app.MapGet("/health", () => Results.Text("ok"));
+app.MapMethods("/health", ["GET", "HEAD"], () => Results.Text("ok"));
 
 app.MapGet("/orders/{id:int}", (int id) =>
     id % 50 == 0

@@ -1,0 +1,7 @@
+namespace Devtools.Core.Protocols;
+
+/// <summary>The protocols a capture recognises, in inference order.</summary>
+public static class BuiltInProtocols
+{
+    public static IReadOnlyList<IProtocol> Create() => [];
+}

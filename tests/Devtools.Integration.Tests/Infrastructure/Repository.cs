@@ -1,0 +1,22 @@
+namespace Devtools.Integration.Tests.Infrastructure;
+
+/// <summary>Paths inside the repository and its build output.</summary>
+public static class Repository
+{
+    public static string Root { get; } = FindRoot();
+
+    /// <summary>Release or Debug, whichever this test assembly was built as.</summary>
+    public static string Configuration { get; } =
+        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+
+    /// <summary>The sample ASP.NET Core service, built with the solution.</summary>
+    public static string SampleShopDll => Path.Combine(Root, "samples", "SampleShop", "bin", Configuration, "net10.0", "SampleShop.dll");
+
+    private static string FindRoot()
+    {
+        string? dir = AppContext.BaseDirectory;
+        while (dir is not null && !File.Exists(Path.Combine(dir, "Devtools.sln")))
+            dir = Path.GetDirectoryName(dir);
+        return dir ?? throw new InvalidOperationException("Cannot find the repository root above " + AppContext.BaseDirectory);
+    }
+}
