@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Throughput of nginx under wrk on loopback, without and with `devtools record`
+# capturing node-wide, in one run. Rounds alternate (without, with, without, ...)
+# so drift in the machine's speed affects both sides alike.
+#
+#   benchmarks/wrk-overhead.sh [SECONDS_PER_RUN] [ROUNDS]
+#
+# Prints each run's requests/s, the capture summary of each recorded run, and
+# the ratio mean(with) / mean(without).
+set -euo pipefail
+root="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
+seconds="${1:-10}"
+rounds="${2:-3}"
+threads="${WRK_THREADS:-1}"
+connections="${WRK_CONNECTIONS:-32}"
+path="${WRK_PATH:-/index.json}"
+
+"$root/scripts/setup.sh" test
+"$root/devtools" --help >/dev/null   # builds the CLI if needed
+
+work="$(mktemp -d /tmp/devtools-wrk.XXXXXX)"
+nginx_pid=""
+record_pid=""
+cleanup() {
+  [ -n "$record_pid" ] && kill -INT "$record_pid" 2>/dev/null && wait "$record_pid" 2>/dev/null || true
+  [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null && wait "$nginx_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+mkdir -p "$work/www"
+python3 -c 'import json; print(json.dumps({"items":[{"id":i,"name":"item-%d"%i,"price":i*1.5} for i in range(8)]}))' > "$work/www/index.json"
+cat > "$work/nginx.conf" <<EOF
+worker_processes 1;
+daemon off;
+pid $work/nginx.pid;
+error_log $work/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  keepalive_requests 10000000;
+  client_body_temp_path $work/body; proxy_temp_path $work/proxy; fastcgi_temp_path $work/fcgi;
+  uwsgi_temp_path $work/uwsgi; scgi_temp_path $work/scgi;
+  types { application/json json; }
+  server { listen 127.0.0.1:$port; root $work/www; }
+}
+EOF
+nginx -c "$work/nginx.conf" -p "$work" &
+nginx_pid=$!
+for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port$path" >/dev/null && break; sleep 0.1; done
+
+run_wrk() {
+  wrk -t"$threads" -c"$connections" -d"${seconds}s" "http://127.0.0.1:$port$path" | awk '/Requests\/sec/ {print $2}'
+}
+
+without=()
+with=()
+for round in $(seq "$rounds"); do
+  rps=$(run_wrk)
+  without+=("$rps")
+  echo "round $round  without capture: $rps req/s"
+
+  log="$work/record-$round.log"
+  "$root/devtools" record --duration 1h --output "$work/out-$round" >"$log" 2>&1 &
+  record_pid=$!
+  for _ in $(seq 200); do grep -q "recording for" "$log" && break; sleep 0.1; done
+  grep -q "recording for" "$log" || { cat "$log"; echo "devtools record did not start" >&2; exit 1; }
+  rps=$(run_wrk)
+  with+=("$rps")
+  echo "round $round  with devtools record: $rps req/s"
+  kill -INT "$record_pid"
+  wait "$record_pid" || true
+  record_pid=""
+  sed -n '/capture summary/,$p' "$log" | sed 's/^/    /'
+done
+
+python3 - "${without[*]}" "${with[*]}" <<'EOF'
+import sys
+a = [float(x) for x in sys.argv[1].split()]
+b = [float(x) for x in sys.argv[2].split()]
+ma, mb = sum(a) / len(a), sum(b) / len(b)
+print(f"\nmean without capture: {ma:,.0f} req/s over {len(a)} runs")
+print(f"mean with capture:    {mb:,.0f} req/s over {len(b)} runs")
+print(f"throughput ratio (with / without): {mb / ma:.3f}")
+EOF
