@@ -94,7 +94,8 @@ internal static class Http1HeadParser
             {
                 if (!anyField || lastWasFraming || line.IndexOfAny(HttpSyntax.ForbiddenInValue) >= 0)
                     return -1;
-                block[previousLineEnd..pos].Fill((byte)' ');
+                int folded = line.IndexOfAnyExcept((byte)' ', (byte)'\t');
+                block[previousLineEnd..(pos + (folded < 0 ? line.Length : folded))].Fill((byte)' ');
             }
             else
             {

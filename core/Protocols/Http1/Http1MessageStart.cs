@@ -16,10 +16,14 @@ internal enum StartVerdict : byte
 /// </summary>
 internal static class Http1MessageStart
 {
-    /// <summary>"\n" + "OPTIONS" + " " + "https://", rounded up: all a request start needs to be recognised.</summary>
-    public const int RequestProbeLength = 32;
+    /// <summary>
+    /// Bytes of tail kept while looking for a request: "\n" + "OPTIONS" + " " + "https://"
+    /// suffices at a line start, but a request line that starts mid-line is only trusted
+    /// whole, so keep room for a typical one.
+    /// </summary>
+    public const int RequestProbeLength = 256;
 
-    /// <summary>"\n" + "HTTP/1.1 200", rounded up.</summary>
+    /// <summary>"\n" + "HTTP/1.1 200" + one byte, rounded up.</summary>
     public const int ResponseProbeLength = 16;
 
     /// <summary>
@@ -59,21 +63,57 @@ internal static class Http1MessageStart
     }
 
     /// <summary>
-    /// The first index at or after <paramref name="data"/>'s start, and then after each
-    /// LF, where <paramref name="isStart"/> says yes; -1 if none (also when the last
-    /// candidate needs more bytes to tell: the caller keeps the tail and waits).
+    /// Where the first request plausibly starts in <paramref name="data"/>, or -1 (also
+    /// when the last candidate needs more bytes to tell: the caller keeps the tail).
     /// </summary>
     /// <remarks>
-    /// Index 0 counts as a line start: after a hole the bytes begin at an unknown
-    /// place, and a message that began right after the hole begins there.
+    /// A known method, a space and a target start at a line start are enough (index 0
+    /// counts: after a hole the bytes begin at an unknown place). A request that follows
+    /// a body without a final newline starts mid-line; there only a whole request line,
+    /// anchored on its " HTTP/1.x" end, is trusted.
     /// </remarks>
-    public static int Find(ReadOnlySpan<byte> data, bool requests)
+    public static int FindRequest(ReadOnlySpan<byte> data)
+    {
+        int atLineStart = FindAtLineStart(data);
+        int limit = atLineStart >= 0 ? atLineStart : data.Length;
+        int midLine = FindWholeRequestLine(data, limit);
+        return midLine >= 0 ? midLine : atLineStart;
+    }
+
+    /// <summary>
+    /// Where the first response plausibly starts: "HTTP/1.x DDD" followed by a space or a
+    /// line end, anywhere (a response after a body without a final newline starts mid-line;
+    /// the pattern is distinctive enough on its own). -1 if none.
+    /// </summary>
+    public static int FindResponse(ReadOnlySpan<byte> data)
+    {
+        int from = 0;
+        while (true)
+        {
+            int hit = data[from..].IndexOf("HTTP/1."u8);
+            if (hit < 0)
+                return -1;
+            hit += from;
+            ReadOnlySpan<byte> candidate = data[hit..];
+            switch (IsResponseStart(candidate))
+            {
+                case StartVerdict.Yes when candidate.Length == 12:
+                case StartVerdict.Maybe:
+                    return -1;
+                case StartVerdict.Yes when candidate[12] is (byte)' ' or (byte)'\r' or (byte)'\n':
+                    return hit;
+            }
+            from = hit + 1;
+        }
+    }
+
+    private static int FindAtLineStart(ReadOnlySpan<byte> data)
     {
         int pos = 0;
         while (pos < data.Length)
         {
             ReadOnlySpan<byte> candidate = data[pos..];
-            switch (requests ? IsRequestStart(candidate) : IsResponseStart(candidate))
+            switch (IsRequestStart(candidate))
             {
                 case StartVerdict.Yes:
                     return pos;
@@ -88,20 +128,63 @@ internal static class Http1MessageStart
         return -1;
     }
 
+    /// <summary>A whole "method SP target SP HTTP/1.x" line starting before <paramref name="limit"/>, wherever it starts.</summary>
+    private static int FindWholeRequestLine(ReadOnlySpan<byte> data, int limit)
+    {
+        int from = 0;
+        while (true)
+        {
+            int hit = data[from..].IndexOf(" HTTP/1."u8);
+            if (hit < 0)
+                return -1;
+            hit += from;
+            from = hit + 1;
+            int minor = hit + 8;
+            if (minor + 1 >= data.Length || data[minor] is not ((byte)'0' or (byte)'1'))
+                continue;
+            bool lineEnds = data[minor + 1] == (byte)'\n'
+                || (data[minor + 1] == (byte)'\r' && minor + 2 < data.Length && data[minor + 2] == (byte)'\n');
+            if (!lineEnds)
+                continue;
+            ReadOnlySpan<byte> beforeVersion = data[..hit];
+            int space = beforeVersion.LastIndexOfAny(HttpSyntax.NotTargetChars);
+            if (space < 0 || data[space] != (byte)' ' || space == hit - 1)
+                continue;
+            ReadOnlySpan<byte> target = data[(space + 1)..hit];
+            int start = KnownMethodEndingAt(data[..space], target);
+            if (start >= 0)
+                return start < limit ? start : -1;
+        }
+    }
+
+    /// <summary>Where a known method that ends just before <paramref name="end"/>'s end starts, if it fits the target.</summary>
+    private static int KnownMethodEndingAt(ReadOnlySpan<byte> end, ReadOnlySpan<byte> target)
+    {
+        ReadOnlySpan<string> methods = ["OPTIONS", "CONNECT", "DELETE", "PATCH", "TRACE", "POST", "HEAD", "GET", "PUT"];
+        foreach (string method in methods)
+        {
+            if (end.Length < method.Length)
+                continue;
+            ReadOnlySpan<byte> tail = end[^method.Length..];
+            if (System.Text.Ascii.Equals(tail, method) && IsTargetStart(tail, target) == StartVerdict.Yes)
+                return end.Length - method.Length;
+        }
+        return -1;
+    }
+
     private static StartVerdict IsTargetStart(ReadOnlySpan<byte> method, ReadOnlySpan<byte> target)
     {
         if (target.IsEmpty)
             return StartVerdict.Maybe;
-        switch (target[0])
-        {
-            case (byte)'/':
-                return StartVerdict.Yes;
-            case (byte)'*':
-                return method.SequenceEqual("OPTIONS"u8) ? StartVerdict.Yes : StartVerdict.No;
-        }
+        // CONNECT takes the authority form only (RFC 9112 §3.2.3).
         if (HttpMethods.IsConnect(method))
             return IsHostChar(target[0]) ? StartVerdict.Yes : StartVerdict.No;
-        return IsAbsoluteStart(target);
+        return target[0] switch
+        {
+            (byte)'/' => StartVerdict.Yes,
+            (byte)'*' => method.SequenceEqual("OPTIONS"u8) ? StartVerdict.Yes : StartVerdict.No,
+            _ => IsAbsoluteStart(target),
+        };
     }
 
     private static StartVerdict IsAbsoluteStart(ReadOnlySpan<byte> target)

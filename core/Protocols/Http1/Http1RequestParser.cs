@@ -15,9 +15,9 @@ public sealed class Http1RequestParser : Http1MessageParser
 
     public override int MaxBoundaryLength => Http1MessageStart.RequestProbeLength;
 
-    /// <summary>A known method at a line start, a space and a plausible target.</summary>
+    /// <summary>A known method at a line start, a space and a plausible target; or a whole request line anywhere.</summary>
     public override int FindFrameBoundary(ReadOnlySpan<byte> data, in ParseContext<HttpMessage> context) =>
-        Http1MessageStart.Find(data, requests: true);
+        Http1MessageStart.FindRequest(data);
 
     private protected override bool TryParseStartLine(ReadOnlySpan<byte> line, ref HttpMessage message) =>
         Http1HeadParser.TryParseRequestLine(line, ref message);

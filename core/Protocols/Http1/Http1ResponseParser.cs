@@ -14,9 +14,9 @@ public sealed class Http1ResponseParser : Http1MessageParser
 
     public override int MaxBoundaryLength => Http1MessageStart.ResponseProbeLength;
 
-    /// <summary>"HTTP/1.x" and a status code at a line start.</summary>
+    /// <summary>"HTTP/1.x" and a status code, at a line start or after a body that did not end with one.</summary>
     public override int FindFrameBoundary(ReadOnlySpan<byte> data, in ParseContext<HttpMessage> context) =>
-        Http1MessageStart.Find(data, requests: false);
+        Http1MessageStart.FindResponse(data);
 
     private protected override bool TryParseStartLine(ReadOnlySpan<byte> line, ref HttpMessage message) =>
         Http1HeadParser.TryParseStatusLine(line, ref message);
