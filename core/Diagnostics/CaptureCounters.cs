@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 
 namespace Devtools.Core.Diagnostics;
 
@@ -90,6 +91,17 @@ public sealed class ProtocolCounters(string name)
     public long UnmatchedRequests;
     public long UnmatchedResponses;
     public long QueueOverflowFrames;
+    /// <summary>Frames in progress when the connection closed that the close did not complete (a message cut short).</summary>
+    public long IncompleteFramesAtClose;
+
+    private readonly ConcurrentDictionary<string, StrongBox<long>> _specific = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A counter only this protocol keeps (HTTP's informational responses, say), created
+    /// on first use and reported by <see cref="Snapshot"/> as "name.counter". Look it up
+    /// once and keep the box: incrementing its Value then costs what a field does.
+    /// </summary>
+    public StrongBox<long> Specific(string counter) => _specific.GetOrAdd(counter, static _ => new StrongBox<long>());
 
     public IEnumerable<KeyValuePair<string, long>> Snapshot()
     {
@@ -106,5 +118,8 @@ public sealed class ProtocolCounters(string name)
         yield return new(p + "unmatched_requests", Volatile.Read(ref UnmatchedRequests));
         yield return new(p + "unmatched_responses", Volatile.Read(ref UnmatchedResponses));
         yield return new(p + "queue_overflow_frames", Volatile.Read(ref QueueOverflowFrames));
+        yield return new(p + "incomplete_frames_at_close", Volatile.Read(ref IncompleteFramesAtClose));
+        foreach (KeyValuePair<string, StrongBox<long>> counter in _specific.OrderBy(c => c.Key, StringComparer.Ordinal))
+            yield return new(p + counter.Key, Volatile.Read(ref counter.Value.Value));
     }
 }

@@ -15,17 +15,21 @@ public interface IFrameParser<TFrame>
     /// <summary>
     /// Parses from the head of <paramref name="data"/> into <paramref name="frame"/>
     /// (default when a new frame starts; the same instance across calls while a
-    /// frame is in progress).
+    /// frame is in progress). Right after <see cref="AbsorbHole"/> stepped over
+    /// missing bytes, <paramref name="data"/> may be empty: a frame whose last bytes
+    /// were the hole (a body sent with sendfile) completes then, with Consumed 0.
     /// </summary>
     ParseResult Parse(ReadOnlySpan<byte> data, ref TFrame frame, in ParseContext<TFrame> context);
 
     /// <summary>
     /// <paramref name="count"/> stream bytes are missing at the head while
-    /// <paramref name="frame"/> is in progress. Return true if the frame can step
-    /// over them (they fall inside a body the parser does not keep); false to
-    /// abandon the frame and resynchronise.
+    /// <paramref name="frame"/> is in progress. Returns how many of them the frame
+    /// steps over because they fall inside a body it does not need whole: 0 abandons
+    /// the frame and resynchronises after the hole; fewer than <paramref name="count"/>
+    /// means the frame ends inside the hole (the rest is a gap before the next frame).
+    /// The driver then calls <see cref="Parse"/> so that the frame can complete.
     /// </summary>
-    bool TryAbsorbHole(long count, ref TFrame frame);
+    long AbsorbHole(long count, ref TFrame frame);
 
     /// <summary>
     /// After a gap or an error: the index in <paramref name="data"/> where a frame

@@ -85,22 +85,24 @@ public sealed class ProtocolDriver<TFrame> : IConnectionProtocol
                 continue;
             }
 
-            if (stream.TryPeekHole(out Hole hole))
+            // Right after a hole was absorbed the parser gets a call even without
+            // bytes: the hole may have been the end of its frame.
+            if (!side.ResumeAfterHole && stream.TryPeekHole(out Hole hole))
             {
                 OnHole(side, hole);
                 continue;
             }
 
             ReadOnlySpan<byte> data = stream.Readable;
-            if (data.IsEmpty)
-                return;
-
             if (side.Resyncing)
             {
-                if (!Resync(side, data, context))
+                if (data.IsEmpty || !Resync(side, data, context))
                     return;
                 continue;
             }
+            if (data.IsEmpty && !side.ResumeAfterHole)
+                return;
+            side.ResumeAfterHole = false;
 
             ParseResult result = side.Parser.Parse(data, ref side.Current, context);
             int consumed = Math.Clamp(result.Consumed, 0, data.Length);
@@ -108,8 +110,11 @@ public sealed class ProtocolDriver<TFrame> : IConnectionProtocol
             {
                 case ParseStatus.NeedMoreData:
                     if (consumed > 0)
-                        BeginFrame(side);
-                    stream.Consume(consumed);
+                        ConsumeIntoFrame(side, consumed);
+                    // A hole straight after these bytes is news the parser must hear now,
+                    // not when the next event arrives.
+                    if (consumed == data.Length && stream.TryPeekHole(out _))
+                        continue;
                     return;
                 case ParseStatus.Skipped:
                     if (consumed == 0)
@@ -119,12 +124,15 @@ public sealed class ProtocolDriver<TFrame> : IConnectionProtocol
                 case ParseStatus.Progress:
                     if (consumed == 0)
                         return;
-                    BeginFrame(side);
-                    stream.Consume(consumed);
+                    ConsumeIntoFrame(side, consumed);
                     break;
                 case ParseStatus.FrameComplete:
+                    // With nothing consumed now, the frame's last byte is whatever it
+                    // consumed last (bytes or an absorbed hole), not its first.
+                    long lastNs = consumed > 0 ? stream.TimestampAt(consumed - 1)
+                        : side.InFrame ? side.LastNs
+                        : stream.TimestampAt(0);
                     BeginFrame(side);
-                    long lastNs = consumed > 0 ? stream.TimestampAt(consumed - 1) : side.Current.StartNs;
                     stream.Consume(consumed);
                     if (result.SkipAfter > 0)
                     {
@@ -139,7 +147,9 @@ public sealed class ProtocolDriver<TFrame> : IConnectionProtocol
                 case ParseStatus.Invalid:
                 default:
                     _counters.ParseErrors++;
-                    stream.Consume(Math.Max(1, consumed));
+                    // Always move on by at least a byte so resynchronisation cannot find
+                    // the same bad start again (there may be no byte after an absorbed hole).
+                    stream.Consume(Math.Min(data.Length, Math.Max(1, consumed)));
                     Abandon(side);
                     side.Resyncing = true;
                     break;
@@ -177,11 +187,17 @@ public sealed class ProtocolDriver<TFrame> : IConnectionProtocol
     private void OnHole(Side side, Hole hole)
     {
         DataStream stream = side.Stream;
-        if (side.InFrame && !side.Resyncing && side.Parser.TryAbsorbHole(hole.Length, ref side.Current))
+        if (side.InFrame && !side.Resyncing)
         {
-            _counters.AbsorbedHoleBytes += hole.Length;
-            stream.ConsumeHole(hole.Length);
-            return;
+            long absorbed = Math.Clamp(side.Parser.AbsorbHole(hole.Length, ref side.Current), 0, hole.Length);
+            if (absorbed > 0)
+            {
+                _counters.AbsorbedHoleBytes += absorbed;
+                stream.ConsumeHole(absorbed);
+                side.LastNs = hole.TimestampNs;
+                side.ResumeAfterHole = true;
+                return;
+            }
         }
         // The bytes after the hole start at an unknown place: find the next frame.
         if (side.InFrame)
@@ -209,6 +225,14 @@ public sealed class ProtocolDriver<TFrame> : IConnectionProtocol
         side.Stream.Consume(discard);
         _counters.ResyncSkippedBytes += discard;
         return true;
+    }
+
+    /// <summary>Consumes bytes of a frame that is not complete yet.</summary>
+    private static void ConsumeIntoFrame(Side side, int consumed)
+    {
+        BeginFrame(side);
+        side.LastNs = side.Stream.TimestampAt(consumed - 1);
+        side.Stream.Consume(consumed);
     }
 
     private static void BeginFrame(Side side)
@@ -252,6 +276,8 @@ public sealed class ProtocolDriver<TFrame> : IConnectionProtocol
             CompleteFrame(side, side.Stream.LastTimestampNs);
             return;
         }
+        if (side.InFrame)
+            _counters.IncompleteFramesAtClose++;
         Abandon(side);
     }
 
@@ -262,6 +288,7 @@ public sealed class ProtocolDriver<TFrame> : IConnectionProtocol
         side.Current = default;
         side.InFrame = false;
         side.SkipRemaining = 0;
+        side.ResumeAfterHole = false;
         side.Parser.Reset();
     }
 
@@ -289,7 +316,10 @@ public sealed class ProtocolDriver<TFrame> : IConnectionProtocol
         public bool InFrame;
         public bool Resyncing;
         public long SkipRemaining;
+        /// <summary>Timestamp of the last byte or hole consumed into the frame in progress.</summary>
         public long LastNs;
+        /// <summary>A hole was just absorbed: call the parser even if no bytes follow yet.</summary>
+        public bool ResumeAfterHole;
 
         public void ReleaseFrames()
         {
