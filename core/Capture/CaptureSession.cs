@@ -32,7 +32,7 @@ public sealed class CaptureSession : IDisposable
         Counters = new CaptureCounters();
         Tables = new TableStore(options.Storage);
         Processes = new ProcessRegistry();
-        var sinks = new TableRecordSinks(Tables);
+        var sinks = new TableRecordSinks(Tables, options.Protocols);
         var services = new ProtocolServices(Counters, options.Protocols, sinks);
         _tracker = new ConnectionTracker(new ProtocolRegistry(BuiltInProtocols.Create()), services, Processes, options.Tracking);
         _tracer = new SocketTracer(options.Tracer, new CapturePipeline(_tracker, Tables));

@@ -1,7 +1,9 @@
+using Devtools.Core.Protocols.Http1;
+
 namespace Devtools.Core.Protocols;
 
 /// <summary>The protocols a capture recognises, in inference order.</summary>
 public static class BuiltInProtocols
 {
-    public static IReadOnlyList<IProtocol> Create() => [];
+    public static IReadOnlyList<IProtocol> Create() => [new Http1Protocol()];
 }

@@ -125,6 +125,9 @@ public sealed class Http1CaptureTests
                 (long)(double.Parse(f[3], CultureInfo.InvariantCulture) * 1e9) + 1_000_000 /* curl rounds to µs */));
         }
         Assert.Equal([200, 200, 200, 200, 200, 204, 304, 404, 201, 201], exchanges.Select(e => e.Status));
+        // curl counts a chunked upload with its chunk framing; http_events records the decoded body size.
+        Assert.True(exchanges[9].ReqBodySize > 10_000);
+        exchanges[9] = exchanges[9] with { ReqBodySize = 10_000 };
         Assert.Equal(StaticFiles.BigSize, exchanges[2].RespBodySize);
 
         ExchangeAssert.EachCapturedOnce(exchanges, rows.Where(r => r.TraceRole == 2 && r.LocalPort == nginx.Port), "server side (nginx)");

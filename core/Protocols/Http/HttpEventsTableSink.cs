@@ -1,0 +1,59 @@
+using Devtools.Core.Common;
+using Devtools.Core.Connections;
+using Devtools.Core.Storage.Schemas;
+using Devtools.Core.Storage.Tables;
+
+namespace Devtools.Core.Protocols.Http;
+
+/// <summary>
+/// Appends each HTTP transaction, whatever its version, as one http_events row.
+/// Runs on the capture thread; writes straight into the Arrow column builders
+/// (header JSON and redacted paths included), so a row costs no allocation.
+/// </summary>
+/// <remarks>
+/// time_ is when the response completed (rows are appended then, so batches stay
+/// in time order); latency runs from the request's first byte to the response's
+/// last, as the traced process saw them.
+/// </remarks>
+public sealed class HttpEventsTableSink(Table<HttpEventsBuilder> table, ProtocolOptions options) : IHttpTransactionSink
+{
+    public void Write(in HttpTransaction transaction)
+    {
+        HttpEventsBuilder b = table.Builder;
+        HttpTransaction t = transaction;
+        ConnectionInfo c = t.Connection;
+        b.Time.Append(MonotonicClock.ToUnixNs(t.ResponseEndNs));
+        b.Upid.Append(c.Upid);
+        b.RemoteAddr.Append(c.RemoteAddress);
+        b.RemotePort.Append(c.RemotePort);
+        b.LocalAddr.Append(c.LocalAddress);
+        b.LocalPort.Append(c.LocalPort);
+        b.TraceRole.Append((long)c.Role);
+        b.Encrypted.Append(c.Encrypted);
+        b.MajorVersion.Append(t.MajorVersion);
+        b.MinorVersion.Append(t.MinorVersion);
+        b.ContentType.Append((long)t.ContentType);
+        HttpHeadersJson.Write(t.RequestHeaders, b.ReqHeaders, options);
+        b.ReqHeaders.Commit();
+        b.ReqMethod.Append(t.Method);
+        if (options.RedactSecrets && PathRedaction.NeedsRedaction(t.Target))
+        {
+            PathRedaction.Write(t.Target, b.ReqPath);
+            b.ReqPath.Commit();
+        }
+        else
+        {
+            b.ReqPath.Append(t.Target);
+        }
+        b.ReqBody.Append(t.RequestBody);
+        b.ReqBodySize.Append(t.RequestBodySize);
+        HttpHeadersJson.Write(t.ResponseHeaders, b.RespHeaders, options);
+        b.RespHeaders.Commit();
+        b.RespStatus.Append(t.Status);
+        b.RespMessage.Append(t.Reason);
+        b.RespBody.Append(t.ResponseBody);
+        b.RespBodySize.Append(t.ResponseBodySize);
+        b.Latency.Append(Math.Max(0, t.LatencyNs));
+        table.CommitRow();
+    }
+}
