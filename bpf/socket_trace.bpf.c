@@ -27,6 +27,7 @@ char LICENSE[] SEC("license") = "Dual BSD/GPL";
 #define S_IFSOCK 0140000
 #define EINPROGRESS 115
 #define IPPROTO_TCP_ 6
+#define MSG_PEEK 2
 
 /* ---------------------------------------------------------------- maps */
 
@@ -493,8 +494,15 @@ int dt_enter_sendto(struct trace_event_raw_sys_enter *ctx) { remember(ARG(ctx, 0
 SEC("tracepoint/syscalls/sys_exit_sendto")
 int dt_exit_sendto(struct trace_event_raw_sys_exit *ctx) { finish(ctx->ret, DT_DIR_EGRESS); return 0; }
 
+/* A MSG_PEEK receive leaves the bytes in the socket: the next receive returns
+ * them again, so it must not move the stream (Kestrel peeks at new connections). */
 SEC("tracepoint/syscalls/sys_enter_recvfrom")
-int dt_enter_recvfrom(struct trace_event_raw_sys_enter *ctx) { remember(ARG(ctx, 0), ARG(ctx, 1), 0, DT_SYS_RECVFROM); return 0; }
+int dt_enter_recvfrom(struct trace_event_raw_sys_enter *ctx)
+{
+	if (!(ARG(ctx, 3) & MSG_PEEK))
+		remember(ARG(ctx, 0), ARG(ctx, 1), 0, DT_SYS_RECVFROM);
+	return 0;
+}
 SEC("tracepoint/syscalls/sys_exit_recvfrom")
 int dt_exit_recvfrom(struct trace_event_raw_sys_exit *ctx) { finish(ctx->ret, DT_DIR_INGRESS); return 0; }
 
@@ -504,7 +512,12 @@ SEC("tracepoint/syscalls/sys_exit_sendmsg")
 int dt_exit_sendmsg(struct trace_event_raw_sys_exit *ctx) { finish(ctx->ret, DT_DIR_EGRESS); return 0; }
 
 SEC("tracepoint/syscalls/sys_enter_recvmsg")
-int dt_enter_recvmsg(struct trace_event_raw_sys_enter *ctx) { remember_msg(ARG(ctx, 0), ARG(ctx, 1), DT_SYS_RECVMSG); return 0; }
+int dt_enter_recvmsg(struct trace_event_raw_sys_enter *ctx)
+{
+	if (!(ARG(ctx, 2) & MSG_PEEK))
+		remember_msg(ARG(ctx, 0), ARG(ctx, 1), DT_SYS_RECVMSG);
+	return 0;
+}
 SEC("tracepoint/syscalls/sys_exit_recvmsg")
 int dt_exit_recvmsg(struct trace_event_raw_sys_exit *ctx) { finish(ctx->ret, DT_DIR_INGRESS); return 0; }
 

@@ -13,6 +13,10 @@ var root = new RootCommand(
     DoctorCommand.Create(),
 };
 
+// Output to a file or pipe: Spectre would assume 80 columns and squeeze the tables.
+if (Console.IsOutputRedirected)
+    Spectre.Console.AnsiConsole.Profile.Width = 140;
+
 ParseResult parse = root.Parse(args);
 if (parse.Errors.Count > 0)
 {

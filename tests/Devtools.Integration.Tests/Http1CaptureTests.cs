@@ -24,9 +24,8 @@ public sealed class Http1CaptureTests
         using SampleShopServer shop = SampleShopServer.Start();
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 1, AutomaticDecompression = DecompressionMethods.None };
         using var client = new HttpClient(handler) { BaseAddress = new Uri(shop.BaseUrl) };
-        // Warm up outside the capture: JIT and connection setup do not belong to the mix.
-        (await client.GetAsync(new Uri("/health", UriKind.Relative))).Dispose();
-
+        // No warm-up: the first connection of a fresh Kestrel must be captured right too
+        // (Kestrel peeks at it with MSG_PEEK, which must not count as stream bytes).
         var exchanges = new List<ClientExchange>();
         async Task Send(HttpMethod method, string path, HttpContent? content = null, long requestBytes = 0, string? ifNoneMatch = null)
         {
@@ -241,6 +240,57 @@ public sealed class Http1CaptureTests
         List<HttpEvent> mine = [.. rows.Where(r => r.RemotePort == shop.Port).OrderBy(r => r.TimeUnixNs)];
         Assert.Equal(["/orders/2", "/orders/3", "/orders/4", "/orders/5", "/orders/6"], mine.Select(r => r.ReqPath));
         Assert.All(mine, r => Assert.Equal(1, r.TraceRole));
+    }
+
+    [Fact]
+    public void Peeking_reads_do_not_count_as_stream_bytes()
+    {
+        // Kestrel peeks at new connections (recvfrom MSG_PEEK) when data is already
+        // there; the peeked byte is read again, so it must not move the stream. A tiny
+        // server that always peeks (both recvfrom and recvmsg) makes that deterministic.
+        int port = FreePort.Next();
+        string server = $$"""
+            import socket
+            s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            s.bind(("127.0.0.1", {{port}})); s.listen(8)
+            for i in range(2):
+                c, _ = s.accept()
+                if i == 0:
+                    c.recv(1, socket.MSG_PEEK)
+                else:
+                    c.recvmsg(1, 0, socket.MSG_PEEK)
+                data = b""
+                while b"\r\n\r\n" not in data:
+                    data += c.recv(4096)
+                c.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok")
+                c.close()
+            """;
+        using ManagedProcess python = ManagedProcess.Start("python3", ["-c", server]);
+        WaitUntilListening(port);
+        using CaptureSession session = Capture.Start((int)python.Pid);
+        for (int i = 0; i < 2; i++)
+        {
+            (int exit, string output) = ManagedProcess.Run("curl", ["-s", $"http://127.0.0.1:{port}/peek/{i}"], TimeSpan.FromSeconds(10));
+            Assert.True(exit == 0 && output.Trim() == "ok", output);
+        }
+        List<HttpEvent> rows = Capture.StopAndRead(session);
+        Assert.Equal(["GET /peek/0", "GET /peek/1"], rows.OrderBy(r => r.TimeUnixNs).Select(r => $"{r.ReqMethod} {r.ReqPath}"));
+        Assert.Equal(0, session.Counters.Protocol("http").ParseErrors);
+    }
+
+    /// <summary>Waits for a listener without connecting to it (a probe connection would be the server's first client).</summary>
+    private static void WaitUntilListening(int port)
+    {
+        string hex = port.ToString("X4", CultureInfo.InvariantCulture);
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            // /proc/net/tcp: local_address is 0100007F:PORT, state 0A is LISTEN.
+            if (File.ReadLines("/proc/net/tcp").Any(line => line.Contains($":{hex} 00000000:0000 0A", StringComparison.Ordinal)))
+                return;
+            Thread.Sleep(50);
+        }
+        throw new TimeoutException($"Nothing listened on port {port}.");
     }
 
     private static int CountOccurrences(ReadOnlySpan<byte> haystack, ReadOnlySpan<byte> needle)
