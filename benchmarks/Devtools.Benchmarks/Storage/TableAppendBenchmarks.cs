@@ -139,6 +139,6 @@ public class TableAppendBenchmarks
 
     private sealed class Config : ManualConfig
     {
-        public Config() => AddColumn(new RowsPerSecondColumn());
+        public Config() => AddColumn(PerSecondColumn.Rows);
     }
 }

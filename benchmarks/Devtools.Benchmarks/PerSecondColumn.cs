@@ -3,14 +3,21 @@ using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 
-namespace Devtools.Benchmarks.Storage;
+namespace Devtools.Benchmarks;
 
-/// <summary>Throughput column: with OperationsPerInvoke = rows, the mean is per row.</summary>
-internal sealed class RowsPerSecondColumn : IColumn
+/// <summary>
+/// Throughput column: with OperationsPerInvoke = items, the mean is per item and
+/// this shows items per second on one core.
+/// </summary>
+internal sealed class PerSecondColumn(string columnName, string legend) : IColumn
 {
-    public string Id => nameof(RowsPerSecondColumn);
+    public static PerSecondColumn Rows { get; } = new("Rows/s", "Rows appended per second on one core (1 s / mean time per row)");
 
-    public string ColumnName => "Rows/s";
+    public static PerSecondColumn Transactions { get; } = new("Tx/s", "HTTP request/response pairs through the whole user-space pipeline per second on one core");
+
+    public string Id => nameof(PerSecondColumn) + columnName;
+
+    public string ColumnName => columnName;
 
     public bool AlwaysShow => true;
 
@@ -22,7 +29,7 @@ internal sealed class RowsPerSecondColumn : IColumn
 
     public UnitType UnitType => UnitType.Dimensionless;
 
-    public string Legend => "Rows appended per second on one core (1 s / mean time per row)";
+    public string Legend => legend;
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase) =>
         GetValue(summary, benchmarkCase, SummaryStyle.Default);
