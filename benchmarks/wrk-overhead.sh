@@ -22,7 +22,7 @@ work="$(mktemp -d /tmp/devtools-wrk.XXXXXX)"
 nginx_pid=""
 record_pid=""
 cleanup() {
-  [ -n "$record_pid" ] && kill -INT "$record_pid" 2>/dev/null && wait "$record_pid" 2>/dev/null || true
+  [ -n "$record_pid" ] && kill -TERM "$record_pid" 2>/dev/null && wait "$record_pid" 2>/dev/null || true
   [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null && wait "$nginx_pid" 2>/dev/null || true
   rm -rf "$work"
 }
@@ -69,7 +69,8 @@ for round in $(seq "$rounds"); do
   rps=$(run_wrk)
   with+=("$rps")
   echo "round $round  with devtools record: $rps req/s"
-  kill -INT "$record_pid"
+  # SIGTERM, not SIGINT: background jobs of a script ignore SIGINT.
+  kill -TERM "$record_pid"
   wait "$record_pid" || true
   record_pid=""
   sed -n '/capture summary/,$p' "$log" | sed 's/^/    /'
