@@ -30,6 +30,7 @@ public readonly ref struct HttpTransaction
     /// <summary>The request-target as sent: path with query (or absolute form, or authority for CONNECT).</summary>
     public ReadOnlySpan<byte> Target { get; init; }
 
+    /// <summary>Header fields, then trailer fields if the body had any (as HTTP/2 delivers both HEADERS frames).</summary>
     public HttpHeaders RequestHeaders { get; init; }
 
     /// <summary>The first bytes of the decoded request body (ProtocolOptions.MaxBodyBytes at most).</summary>
@@ -42,6 +43,7 @@ public readonly ref struct HttpTransaction
 
     public ReadOnlySpan<byte> Reason { get; init; }
 
+    /// <summary>Header fields, then trailer fields if the body had any (gRPC's grpc-status, say).</summary>
     public HttpHeaders ResponseHeaders { get; init; }
 
     /// <summary>The first bytes of the decoded response body (ProtocolOptions.MaxBodyBytes at most).</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Devtools.Core.Protocols.Http;
 
@@ -65,53 +66,72 @@ internal static class Http1HeadParser
     /// <paramref name="fieldsEnd"/>), or -1 when a line is not a field line.
     /// </summary>
     /// <remarks>
-    /// An obs-fold (a line starting with whitespace, RFC 9112 §5.2) is replaced in place
-    /// by spaces, which the RFC allows, so the folded field reads as one line later. A
-    /// fold inside a framing field (Content-Length, Transfer-Encoding) is refused: those
-    /// must be unambiguous.
+    /// <para>An obs-fold (a line starting with whitespace, RFC 9112 §5.2) is replaced in
+    /// place by spaces, which the RFC allows, so the folded field reads as one line later.
+    /// A fold inside a framing field (Content-Length, Transfer-Encoding) is refused: those
+    /// must be unambiguous.</para>
+    /// <para>NUL, and CR anywhere but before a line's LF, are refused (RFC 9112 §2.2): checked
+    /// once over all the field lines rather than line by line, which costs a search per line.</para>
     /// </remarks>
     public static int ParseFields(Span<byte> block, int start, ref FieldFacts facts, out int fieldsEnd)
     {
         fieldsEnd = start;
+        var lineFeeds = new LineFeedScanner(block, start);
         int pos = start;
-        bool anyField = false;
-        bool lastWasFraming = false;
         int previousLineEnd = -1;
+        bool lastWasFraming = false;
+        int crLfLines = 0;
         while (true)
         {
-            int newline = block[pos..].IndexOf((byte)'\n');
+            int newline = lineFeeds.Next();
             if (newline < 0)
                 return -1;
-            newline += pos;
-            int end = newline > pos && block[newline - 1] == (byte)'\r' ? newline - 1 : newline;
+            bool endsWithCr = newline > pos && block[newline - 1] == (byte)'\r';
+            int end = endsWithCr ? newline - 1 : newline;
             if (end == pos)
             {
                 fieldsEnd = pos;
-                return newline + 1;
+                return HasOnlyLineEndCrAndNoNul(block[start..pos], crLfLines) ? newline + 1 : -1;
             }
             ReadOnlySpan<byte> line = block[pos..end];
             if (HttpSyntax.IsWhitespace(line[0]))
             {
-                if (!anyField || lastWasFraming || line.IndexOfAny(HttpSyntax.ForbiddenInValue) >= 0)
+                // Rare, and kept out of this loop: its code here slows every line.
+                if (previousLineEnd < 0 || lastWasFraming)
                     return -1;
-                int folded = line.IndexOfAnyExcept((byte)' ', (byte)'\t');
-                block[previousLineEnd..(pos + (folded < 0 ? line.Length : folded))].Fill((byte)' ');
+                crLfLines -= Unfold(block, previousLineEnd, pos, line);
             }
             else
             {
                 int colon = line.IndexOfAnyExcept(HttpSyntax.TokenChars);
                 if (colon <= 0 || line[colon] != (byte)':')
                     return -1;
-                ReadOnlySpan<byte> value = line[(colon + 1)..];
-                if (value.IndexOfAny(HttpSyntax.ForbiddenInValue) >= 0)
-                    return -1;
-                lastWasFraming = facts.OnField(line[..colon], HttpSyntax.TrimWhitespace(value));
-                anyField = true;
+                lastWasFraming = facts.OnField(line[..colon], line[(colon + 1)..]);
             }
+            if (endsWithCr)
+                crLfLines++;
             previousLineEnd = end;
             pos = newline + 1;
         }
     }
+
+    /// <summary>
+    /// Replaces an obs-fold (the previous line's end and this line's leading whitespace)
+    /// with spaces. Returns 1 when that removed a CRLF, 0 for a bare LF.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int Unfold(Span<byte> block, int previousLineEnd, int lineStart, ReadOnlySpan<byte> line)
+    {
+        int folded = line.IndexOfAnyExcept((byte)' ', (byte)'\t');
+        int removedCr = block[previousLineEnd] == (byte)'\r' ? 1 : 0;
+        block[previousLineEnd..(lineStart + (folded < 0 ? line.Length : folded))].Fill((byte)' ');
+        return removedCr;
+    }
+
+    /// <summary>No NUL, and no CR but the <paramref name="crLfLines"/> that end lines.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool HasOnlyLineEndCrAndNoNul(ReadOnlySpan<byte> fields, int crLfLines) =>
+        !fields.Contains((byte)0) && fields.Count((byte)'\r') == crLfLines;
 
     private static bool TryParseVersion(ReadOnlySpan<byte> version, out byte minor)
     {
@@ -157,23 +177,25 @@ internal struct FieldFacts
         ContentLength = -1;
     }
 
-    /// <summary>Takes in one field; true when it is a framing field.</summary>
-    public bool OnField(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value)
+    /// <summary>Takes in one field (its value untrimmed); true when it is a framing field.</summary>
+    public bool OnField(ReadOnlySpan<byte> name, ReadOnlySpan<byte> rawValue)
     {
+        // Most fields matter to nobody here: reject them on length and first letter
+        // before comparing whole names.
+        byte first = (byte)(name[0] | 0x20);
         switch (name.Length)
         {
-            case 14 when Ascii.EqualsIgnoreCase(name, "content-length"u8):
-                OnContentLength(value);
+            case 14 when first == (byte)'c' && Ascii.EqualsIgnoreCase(name, "content-length"u8):
+                OnContentLength(HttpSyntax.TrimWhitespace(rawValue));
                 return true;
-            case 17 when Ascii.EqualsIgnoreCase(name, "transfer-encoding"u8):
-                OnTransferEncoding(value);
+            case 17 when first == (byte)'t' && Ascii.EqualsIgnoreCase(name, "transfer-encoding"u8):
+                OnTransferEncoding(rawValue);
                 return true;
-            case 12 when Ascii.EqualsIgnoreCase(name, "content-type"u8):
-                if (ContentType == HttpContentType.Unknown)
-                    ContentType = HttpContentTypes.Classify(value);
+            case 12 when first == (byte)'c' && ContentType == HttpContentType.Unknown && Ascii.EqualsIgnoreCase(name, "content-type"u8):
+                ContentType = HttpContentTypes.Classify(HttpSyntax.TrimWhitespace(rawValue));
                 return false;
-            case 10 when Ascii.EqualsIgnoreCase(name, "connection"u8):
-                ReadOnlySpan<byte> list = value;
+            case 10 when first == (byte)'c' && Ascii.EqualsIgnoreCase(name, "connection"u8):
+                ReadOnlySpan<byte> list = rawValue;
                 while (HttpSyntax.NextListElement(ref list, out ReadOnlySpan<byte> option))
                 {
                     if (Ascii.EqualsIgnoreCase(option, "close"u8))

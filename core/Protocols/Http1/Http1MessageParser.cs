@@ -17,6 +17,9 @@ public abstract class Http1MessageParser : IFrameParser<HttpMessage>
     /// </summary>
     internal const int MaxChunkLineBytes = 4096;
 
+    /// <summary>Upper bound applied to ProtocolOptions.MaxHeadBytes and MaxBodyBytes.</summary>
+    internal const int MaxConfigurableBytes = 16 << 20;
+
     private readonly Http1Session _session;
     private readonly Http1Counters _counters;
     private readonly int _maxHeadBytes;
@@ -38,8 +41,9 @@ public abstract class Http1MessageParser : IFrameParser<HttpMessage>
         ArgumentNullException.ThrowIfNull(options);
         _session = session;
         _counters = counters;
-        _maxHeadBytes = Math.Max(16, options.MaxHeadBytes);
-        _maxBodyBytes = Math.Max(0, options.MaxBodyBytes);
+        // Sizes of one pooled rental per message: absurd settings must not overflow it.
+        _maxHeadBytes = Math.Clamp(options.MaxHeadBytes, 16, MaxConfigurableBytes);
+        _maxBodyBytes = Math.Clamp(options.MaxBodyBytes, 0, MaxConfigurableBytes);
     }
 
     private enum State : byte

@@ -72,6 +72,15 @@ public class Http1BodyTests
     }
 
     [Fact]
+    public void AbsurdLimitsAreClamped()
+    {
+        using var harness = new Http1Harness(options: new() { MaxBodyBytes = int.MaxValue, MaxHeadBytes = int.MaxValue });
+        harness.Request("POST / HTTP/1.1\r\nContent-Length: 3\r\n\r\nabc");
+        harness.Response("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+        Assert.Equal("abc", Assert.Single(harness.Records).RequestBodyText);
+    }
+
+    [Fact]
     public void ChunkedBodySplitAtEveryOffsetDecodesTheSame()
     {
         string response = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
