@@ -45,6 +45,7 @@ enum dt_syscall {
 	DT_SYS_SENDMSG = 7,
 	DT_SYS_RECVMSG = 8,
 	DT_SYS_SENDFILE = 9,
+	DT_SYS_CONNECT = 10, /* only between connect's enter and exit; never in a data event */
 };
 
 enum dt_data_flags {
@@ -64,7 +65,7 @@ enum dt_drop_reason {
 	DT_DROP_TRUNCATED_BYTES = 4,    /* bytes beyond the per-call cap (sent as fillers) */
 	DT_DROP_READ_USER = 5,          /* payload copy from user memory failed */
 	DT_DROP_IOV_LIMIT = 6,          /* iovec arrays longer than DT_IOV_MAX */
-	DT_DROP_ARGS_MAP_FULL = 7,      /* in-flight syscall table full: call not traced */
+	DT_DROP_ARGS_MAP_FULL = 7,      /* no task storage for a syscall's arguments: call not traced */
 	DT_DROP_CONN_MAP_FULL = 8,      /* connection table full: connection not traced */
 	DT_DROP_REASON_COUNT = 9,
 };

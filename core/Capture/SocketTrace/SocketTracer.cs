@@ -24,11 +24,15 @@ public sealed record SocketTracerOptions
     /// </summary>
     public int MaxBytesPerCall { get; init; } = 128 * 1024;
 
-    /// <summary>The kernel wakes the reader once this much is queued; smaller trickles are picked up by the poll timer.</summary>
-    public int WakeupBytes { get; init; } = 256 * 1024;
+    /// <summary>
+    /// The kernel wakes the reader once this much is queued (default: a quarter of
+    /// the ring); below that the reader drains on its poll timer. Waking per event
+    /// would cost every traced syscall about a microsecond.
+    /// </summary>
+    public int? WakeupBytes { get; init; }
 
     /// <summary>How often the reader drains the ring without a wakeup, and ticks time-based work.</summary>
-    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(20);
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(10);
 
     /// <summary>Connections the kernel side tracks at once (an LRU map).</summary>
     public int MaxKernelConnections { get; init; } = 65536;
@@ -91,7 +95,7 @@ public sealed unsafe class SocketTracer : IRingBufferConsumer, IDisposable
                 TargetTgid = (uint)_options.TargetPid,
                 SelfTgid = _options.ExcludeSelf ? (uint)Environment.ProcessId : 0,
                 MaxBytesPerCall = (uint)_options.MaxBytesPerCall,
-                WakeupBytes = (uint)_options.WakeupBytes,
+                WakeupBytes = (uint)(_options.WakeupBytes ?? _options.RingBufferBytes / 4),
             };
             obj.Map("dt_config").Update(0u, config);
             _ring = new BpfRingBuffer(obj.Map("dt_events"), this);
