@@ -2,12 +2,15 @@
 # Installs what Devtools needs on a fresh Debian 12 machine, idempotently and
 # quickly when everything is already there.
 #   scripts/setup.sh build   toolchain to build and run (clang, libbpf, bpftool)
-#   scripts/setup.sh test    + the real peers the tests drive (nginx, wrk, ab, curl)
+#   scripts/setup.sh test    + the real peers the tests drive (nginx, wrk, ab, curl,
+#                              PostgreSQL, MariaDB, Redis, dnsmasq, unbound, nghttp2, tshark)
 set -euo pipefail
 
 profile="${1:-build}"
 build_pkgs=(clang llvm libbpf-dev libbpf1 bpftool)
-test_pkgs=(nginx wrk apache2-utils curl)
+test_pkgs=(nginx wrk apache2-utils curl
+  postgresql postgresql-contrib mariadb-server mariadb-client redis-server redis-tools
+  dnsmasq-base unbound dnsutils nghttp2-server nghttp2-client tshark)
 
 pkgs=("${build_pkgs[@]}")
 case "$profile" in
@@ -34,11 +37,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   # The package lists of a fresh machine may be stale or absent.
   apt-get update -qq >/dev/null
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-  # nginx starts itself on install; the tests run their own instances.
-  if printf '%s\n' "${missing[@]}" | grep -q '^nginx'; then
-    systemctl disable --now nginx >/dev/null 2>&1 || service nginx stop >/dev/null 2>&1 || true
-    pkill -x nginx >/dev/null 2>&1 || true
-  fi
+  # Servers may start themselves on install; the tests run their own instances.
+  for svc in nginx postgresql mariadb redis-server unbound; do
+    systemctl disable --now "$svc" >/dev/null 2>&1 || service "$svc" stop >/dev/null 2>&1 || true
+  done
+  pkill -x nginx >/dev/null 2>&1 || true
 fi
 
 if ! command -v dotnet >/dev/null; then

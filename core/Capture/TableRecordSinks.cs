@@ -4,11 +4,22 @@ using Devtools.Core.Storage;
 
 namespace Devtools.Core.Capture;
 
-/// <summary>Connects each protocol's record sink to its Arrow table.</summary>
-internal sealed class TableRecordSinks(TableStore tables, ProtocolOptions options) : IRecordSinks
+/// <summary>
+/// Connects each protocol's record sink to its Arrow table. A protocol that
+/// writes a table registers its sink here, one line each.
+/// </summary>
+internal sealed class TableRecordSinks : IRecordSinks
 {
-    private readonly HttpEventsTableSink _http = new(tables.HttpEvents, options);
+    private readonly Dictionary<Type, object> _sinks = [];
+
+    public TableRecordSinks(TableStore tables, ProtocolOptions options)
+    {
+        Register<IHttpTransactionSink>(new HttpEventsTableSink(tables.HttpEvents, options));
+    }
 
     public TSink? Find<TSink>()
-        where TSink : class => _http as TSink;
+        where TSink : class => _sinks.TryGetValue(typeof(TSink), out object? sink) ? (TSink)sink : null;
+
+    private void Register<TSink>(TSink sink)
+        where TSink : class => _sinks[typeof(TSink)] = sink;
 }

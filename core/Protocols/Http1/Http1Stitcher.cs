@@ -6,16 +6,10 @@ namespace Devtools.Core.Protocols.Http1;
 /// <summary>
 /// Pairs HTTP/1 requests and responses in order (HTTP/1 answers in order, pipelined or
 /// not), writes one <see cref="HttpTransaction"/> per pair and releases both frames.
-/// </summary>
-/// <remarks>
 /// Interim 1xx responses (all but 101) answer nothing on their own: they are counted
-/// and dropped, leaving the request for its final response. A response that ended
-/// before its supposed request began answers a request we never saw (its bytes were
-/// lost): it is counted unmatched rather than paired wrongly. A response with no request
-/// queued waits: its request may still be arriving (a server may answer before reading
-/// a whole upload); at the close the driver counts what is left unmatched.
-/// </remarks>
-public sealed class Http1Stitcher : IStitcher<HttpMessage>
+/// and dropped, leaving the request for its final response.
+/// </summary>
+public sealed class Http1Stitcher : FifoStitcher<HttpMessage>
 {
     private readonly IHttpTransactionSink? _sink;
     private readonly Http1Counters _counters;
@@ -26,37 +20,16 @@ public sealed class Http1Stitcher : IStitcher<HttpMessage>
         _counters = counters;
     }
 
-    public void Stitch(RingQueue<HttpMessage> requests, RingQueue<HttpMessage> responses, in StitchContext context)
+    protected override bool IsUnsolicited(ref HttpMessage response, in StitchContext context)
     {
-        ArgumentNullException.ThrowIfNull(requests);
-        ArgumentNullException.ThrowIfNull(responses);
-        while (!responses.IsEmpty)
-        {
-            ref HttpMessage response = ref responses.Head;
-            if (response.IsInformational)
-            {
-                _counters.InformationalResponses.Value++;
-                responses.Dequeue().Release();
-                continue;
-            }
-            if (requests.IsEmpty)
-                return;
-            ref HttpMessage request = ref requests.Head;
-            if (request.StartNs > response.EndNs)
-            {
-                context.Counters.UnmatchedResponses++;
-                responses.Dequeue().Release();
-                continue;
-            }
-            Write(request, response, context);
-            requests.Dequeue().Release();
-            responses.Dequeue().Release();
-        }
+        if (!response.IsInformational)
+            return false;
+        _counters.InformationalResponses.Value++;
+        return true;
     }
 
-    private void Write(in HttpMessage request, in HttpMessage response, in StitchContext context)
+    protected override void Write(ref HttpMessage request, ref HttpMessage response, in StitchContext context)
     {
-        context.Counters.Records++;
         if (_sink is null)
         {
             _counters.RecordsWithoutSink.Value++;
