@@ -203,6 +203,23 @@ public sealed unsafe class SocketTracer : IRingBufferConsumer, IDisposable
                 _sink.OnData(data, record.Slice(sizeof(DataEvent), captured));
                 break;
             }
+            case EventKind.Datagram when record.Length >= sizeof(DatagramEvent):
+            {
+                ref readonly DatagramEvent ev = ref MemoryMarshal.AsRef<DatagramEvent>(record);
+                int captured = (int)Math.Min(ev.Data.Captured, (uint)(record.Length - sizeof(DatagramEvent)));
+                var data = new SocketData(
+                    id,
+                    ts,
+                    (Direction)(ev.Data.Direction & 1),
+                    (long)ev.Data.StreamOffset,
+                    ev.Data.Length,
+                    (TracedSyscall)ev.Data.Syscall,
+                    IsFiller: false,
+                    (ev.Data.Flags & DataFlags.Truncated) != 0);
+                var peer = new SocketPeer(ev.Family, FormatAddress(ev.Family, record.Slice(DatagramEventLayout.AddrOffset, 16)), ev.Port);
+                _sink.OnDatagram(data, peer, record.Slice(sizeof(DatagramEvent), captured));
+                break;
+            }
             case EventKind.Open when record.Length >= sizeof(OpenEvent):
             {
                 ref readonly OpenEvent ev = ref MemoryMarshal.AsRef<OpenEvent>(record);
@@ -214,7 +231,8 @@ public sealed unsafe class SocketTracer : IRingBufferConsumer, IDisposable
                     FormatAddress(ev.Family, record.Slice(OpenEventLayout.LocalAddrOffset, 16)),
                     ev.LocalPort,
                     FormatAddress(ev.Family, record.Slice(OpenEventLayout.RemoteAddrOffset, 16)),
-                    ev.RemotePort);
+                    ev.RemotePort,
+                    ev.Protocol);
                 _sink.OnOpen(open);
                 break;
             }
