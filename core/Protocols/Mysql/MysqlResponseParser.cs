@@ -182,6 +182,7 @@ public sealed class MysqlResponseParser : IFrameParser<MysqlMessage>
         _continues = false;
         _skip = 0;
         _rows = 0;
+        _columns = 0;
         frame.MessageKind = MessageKind.Response;
         frame.CommandByte = answering ? _command : MysqlCommand.Sleep;
         frame.ReserveText(_limits.MaxResponseTextBytes);
