@@ -59,9 +59,9 @@ internal static class MysqlInference
             MysqlCommand.Refresh => Is(length == 2),
             MysqlCommand.Shutdown => Is(length <= 2),
             MysqlCommand.SetOption => Is(length == 3 && (payload.Length < 3 || (payload[1] <= 1 && payload[2] == 0))),
-            MysqlCommand.StmtSendLongData => Is(length >= 7),
             MysqlCommand.StmtExecute => Execute(payload, length),
-            MysqlCommand.StmtBulkExecute => Is(length >= 7),
+            // Long data and bulk executes have little fixed shape: parsed mid-stream, never claimed from a first look.
+            MysqlCommand.StmtSendLongData or MysqlCommand.StmtBulkExecute => forInference ? HandshakeVerdict.No : Is(length >= 7),
             MysqlCommand.Query => Text(payload, length, query: true),
             MysqlCommand.StmtPrepare or MysqlCommand.InitDb or MysqlCommand.CreateDb or MysqlCommand.DropDb => Text(payload, length, query: false),
             MysqlCommand.FieldList => FieldList(payload, length),

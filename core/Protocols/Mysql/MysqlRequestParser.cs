@@ -174,9 +174,13 @@ public sealed class MysqlRequestParser : IFrameParser<MysqlMessage>
             }
         }
         if (_session.Phase == MysqlPhase.Handshake)
+        {
             _counters.HandshakePackets.Value++;
-        else
-            _counters.ClientDataPackets.Value++;
+            return SkipPacket(data, length);
+        }
+        if (!_session.ClientDataExpected)
+            return ParseResult.Invalid();
+        _counters.ClientDataPackets.Value++;
         return SkipPacket(data, length);
     }
 

@@ -17,6 +17,9 @@ public sealed class MysqlResponseParser : IFrameParser<MysqlMessage>
     /// <summary>Payload bytes of an OK or EOF packet that the parser reads.</summary>
     private const int StatusProbeLength = 32;
 
+    /// <summary>Longest server packet outside a response that is stepped over rather than taken for a desynchronisation.</summary>
+    private const int MaxStrayPacketLength = 4096;
+
     private readonly MysqlSession _session;
     private readonly MysqlCounters _counters;
     private readonly MysqlLimits _limits;
@@ -144,6 +147,7 @@ public sealed class MysqlResponseParser : IFrameParser<MysqlMessage>
         _continues = false;
         _definitionsLeft = 0;
         _rows = 0;
+        _session.ClientDataExpected = false;
     }
 
     /// <summary>
@@ -171,6 +175,10 @@ public sealed class MysqlResponseParser : IFrameParser<MysqlMessage>
         }
         if (!answering && sequence != 1)
         {
+            // What a server says outside commands is short (the end of an authentication);
+            // a long "packet" here is not MySQL at this position.
+            if (length > MaxStrayPacketLength)
+                return ParseResult.Invalid();
             _counters.StrayServerPackets.Value++;
             return SkipPacket(data, length);
         }
@@ -346,6 +354,7 @@ public sealed class MysqlResponseParser : IFrameParser<MysqlMessage>
             case MysqlCommand.ChangeUser when first is MysqlWire.EofHeader or 0x01:
                 // Authentication switch or more data: the client answers between our packets.
                 _checkSequence = false;
+                _session.ClientDataExpected = true;
                 return Step.Continue;
         }
         if (first == MysqlWire.OkHeader && length >= MysqlWire.MinOkPacketLength)
@@ -361,6 +370,7 @@ public sealed class MysqlResponseParser : IFrameParser<MysqlMessage>
         {
             // The client now sends the file, then the server says how the load went.
             _counters.LocalInfileRequests.Value++;
+            _session.ClientDataExpected = true;
             Separate(ref frame);
             frame.Append("LOCAL INFILE '"u8);
             frame.Append(payload[1..]);
@@ -624,5 +634,6 @@ public sealed class MysqlResponseParser : IFrameParser<MysqlMessage>
         _skip = 0;
         _rows = 0;
         _definitionsLeft = 0;
+        _session.ClientDataExpected = false;
     }
 }

@@ -57,6 +57,13 @@ internal sealed class MysqlSession
 
     public bool IsOpaque => Phase is MysqlPhase.Encrypted or MysqlPhase.Compressed;
 
+    /// <summary>
+    /// The server asked the client for data outside any command: a LOCAL INFILE's contents or
+    /// COM_CHANGE_USER's authentication. Until its response ends, client packets with a
+    /// sequence id other than 0 are that data; otherwise they are not MySQL at that position.
+    /// </summary>
+    public bool ClientDataExpected { get; set; }
+
     /// <summary>The server greeting: a new connection, whose handshake comes next.</summary>
     public void OnGreeting(MysqlCapabilities serverCapabilities)
     {
