@@ -260,9 +260,7 @@ internal static class MysqlExecuteText
                 AppendQuoted(ref frame, value, whole, limits.MaxParameterBytes);
             else
                 frame.Append(value[..Math.Min(value.Length, limits.MaxParameterBytes)]);
-            if (!whole)
-                return false;
-            _position += size + (int)length;
+            Advance(whole, size, length);
             return true;
         }
 
@@ -294,10 +292,17 @@ internal static class MysqlExecuteText
                     frame.Append("..."u8);
                 frame.Append((byte)'\'');
             }
-            if (!whole)
-                return false;
-            _position += size + (int)length;
+            Advance(whole, size, length);
             return true;
+        }
+
+        /// <summary>Moves past a value; one cut short by the kept payload leaves later values unknown.</summary>
+        private void Advance(bool whole, int size, ulong length)
+        {
+            if (whole)
+                _position += size + (int)length;
+            else
+                _stuck = true;
         }
 
         private static void AppendQuoted(ref MysqlMessage frame, ReadOnlySpan<byte> value, bool whole, int maxBytes)
