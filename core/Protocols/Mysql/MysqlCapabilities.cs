@@ -16,6 +16,9 @@ public enum MysqlCapabilities : uint
     PluginAuth = 0x80000,
     SessionTrack = 0x800000,
     DeprecateEof = 0x1000000,
+    /// <summary>MySQL 8: a result set's column count packet says first whether column definitions follow.</summary>
+    OptionalResultsetMetadata = 0x2000000,
+
     ZstdCompression = 0x4000000,
     QueryAttributes = 0x8000000,
 }

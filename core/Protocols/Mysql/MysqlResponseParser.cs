@@ -378,17 +378,52 @@ public sealed class MysqlResponseParser : IFrameParser<MysqlMessage>
             _checkSequence = false;
             return Step.Continue;
         }
-        if (!MysqlWire.TryReadLengthEncoded(payload, out ulong columns, out int size) || columns is 0 or > ushort.MaxValue
-            || (length != size && length != size + 1))
-        {
+        if (!TryReadColumnCount(payload, length, out int columns, out bool definitionsFollow))
             return Step.Invalid;
-        }
-        _columns = (int)columns;
-        _definitionsLeft = _columns;
+        _columns = columns;
         _then = AfterDefinitions.Rows;
-        _expect = Expect.Definitions;
         _rows = 0;
+        if (definitionsFollow)
+        {
+            _definitionsLeft = _columns;
+            _expect = Expect.Definitions;
+            return Step.Continue;
+        }
+        // Cached metadata: no definitions, straight to their EOF (if any) or the rows.
+        if (_session.DeprecateEof == true)
+            return Proceed(ref frame);
+        _expect = Expect.DefinitionsEof;
         return Step.Continue;
+    }
+
+    /// <summary>
+    /// A result set's column count, with the flag that says whether column definitions follow
+    /// when metadata may be cached: after the count for MariaDB (MARIADB_CLIENT_CACHE_METADATA),
+    /// before it for MySQL 8 (CLIENT_OPTIONAL_RESULTSET_METADATA). A count of 0 is no count, so a
+    /// leading 0 can only be MySQL's flag.
+    /// </summary>
+    private bool TryReadColumnCount(ReadOnlySpan<byte> payload, int length, out int columns, out bool definitionsFollow)
+    {
+        columns = 0;
+        definitionsFollow = true;
+        bool flagFirst = _session.OptionalMetadataFirst || (payload[0] == 0 && length >= 2);
+        ReadOnlySpan<byte> count = flagFirst ? payload[1..] : payload;
+        if (!MysqlWire.TryReadLengthEncoded(count, out ulong value, out int size) || value is 0 or > ushort.MaxValue)
+            return false;
+        columns = (int)value;
+        if (flagFirst)
+        {
+            if (length != size + 1)
+                return false;
+            definitionsFollow = payload[0] != 0;
+            return true;
+        }
+        if (length == size)
+            return true;
+        if (length != size + 1 || payload.Length <= size)
+            return false;
+        definitionsFollow = payload[size] != 0;
+        return true;
     }
 
     /// <summary>COM_STMT_PREPARE_OK: statement id, columns, parameters; their definitions follow.</summary>

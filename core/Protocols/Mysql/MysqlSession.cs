@@ -49,6 +49,9 @@ internal sealed class MysqlSession
     /// </summary>
     public bool? DeprecateEof { get; private set; }
 
+    /// <summary>Both sides agreed on MySQL 8's optional result set metadata: the flag comes before the column count.</summary>
+    public bool OptionalMetadataFirst { get; private set; }
+
     /// <summary>Both sides agreed on query attributes (MySQL 8.0.23+): COM_QUERY and COM_STMT_EXECUTE carry them first.</summary>
     public bool? QueryAttributes { get; private set; }
 
@@ -92,6 +95,7 @@ internal sealed class MysqlSession
             MysqlCapabilities agreed = _serverCapabilities & _clientCapabilities;
             DeprecateEof = (agreed & MysqlCapabilities.DeprecateEof) != 0;
             QueryAttributes = (agreed & MysqlCapabilities.QueryAttributes) != 0;
+            OptionalMetadataFirst = (agreed & MysqlCapabilities.OptionalResultsetMetadata) != 0;
         }
         else
         {

@@ -294,4 +294,26 @@ public class MysqlFramingTests
         Assert.Single(harness.Records);
         Assert.Equal(1, harness.Specific("stray_server_packets"));
     }
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void CachedMetadataSendsNoColumnDefinitions(bool deprecateEof)
+    {
+        using var harness = new MysqlHarness();
+        harness.Request(StatementCommand(MysqlCommand.StmtExecute, 1, 0, 1, 0, 0, 0));
+        var parts = new List<byte[]> { Packet(1, [2, 0]) }; // MariaDB: count 2, metadata not sent
+        int sequence = 2;
+        if (!deprecateEof)
+            parts.Add(Eof(sequence++));
+        parts.Add(Packet(sequence++, BinaryRow(["a", "b"])));
+        parts.Add(deprecateEof ? Ok(sequence, header: 0xFE) : Eof(sequence));
+        harness.Response(Concat([.. parts]));
+        // MySQL 8: the flag first, then the count.
+        harness.Request(TextQuery("SELECT 1, 2"));
+        harness.Response(deprecateEof
+            ? Concat(Packet(1, [0, 2]), Packet(2, TextRow(["1", "2"])), Ok(3, header: 0xFE))
+            : Concat(Packet(1, [0, 2]), Eof(2), Packet(3, TextRow(["1", "2"])), Eof(4)));
+        Assert.Equal(["Resultset rows = 1, columns = 2", "Resultset rows = 1, columns = 2"], harness.Records.Select(r => r.Response));
+        Assert.Equal(0, harness.Mysql.ParseErrors);
+    }
 }
