@@ -30,7 +30,10 @@ public sealed class MysqlCaptureTests(ITestOutputHelper output)
         using CaptureSession session = Capture.Start();
         await using (var connection = new MySqlConnection(server.ConnectionString()))
         {
+            // Opening logs in (the handshake: no records) and sets the character set.
+            var opening = Stopwatch.StartNew();
             await connection.OpenAsync();
+            expected.Add(new ExpectedCommand(0x03, "SET NAMES utf8mb4;", 3, "OK: affected 0 rows, last insert id 0", (long)opening.Elapsed.TotalNanoseconds));
             async Task Run(byte command, string body, long status, string response, Func<Task> action)
             {
                 var clock = Stopwatch.StartNew();
@@ -98,28 +101,67 @@ public sealed class MysqlCaptureTests(ITestOutputHelper output)
             });
             await Run(0x0e, "", 3, "OK: affected 0 rows, last insert id 0", async () => Assert.True(await connection.PingAsync()));
         }
+        expected.Add(new ExpectedCommand(0x01, "", 1, "", 0));
+        Thread.Sleep(200); // the server reads COM_QUIT after the client has closed
         List<MysqlEvent> rows = StopAndRead(session);
-        List<(int SourcePort, string[] Fields)> packets = tshark.Read("mysql", "mysql.command", "mysql.query", "mysql.stmt_id", "mysql.affected_rows", "mysql.error_code", "mysql.num_fields");
 
         Dump(rows, server.Port);
-        Dump(packets);
         int serverPid = server.Process.Pid;
-        List<MysqlEvent> serverSide = [.. rows.Where(r => r.TraceRole == 2 && r.LocalPort == server.Port && r.Upid.Pid == (uint)serverPid)];
-        List<MysqlEvent> clientSide = [.. rows.Where(r => r.TraceRole == 1 && r.RemotePort == server.Port && r.Upid.Pid == (uint)Environment.ProcessId)];
+        List<MysqlEvent> serverSide = [.. rows.Where(r => r.TraceRole == 2 && r.LocalPort == server.Port && r.Upid.Pid == (uint)serverPid).OrderBy(r => r.TimeUnixNs)];
+        List<MysqlEvent> clientSide = [.. rows.Where(r => r.TraceRole == 1 && r.RemotePort == server.Port && r.Upid.Pid == (uint)Environment.ProcessId).OrderBy(r => r.TimeUnixNs)];
         AssertEachOnce(expected, serverSide, "server side (mariadbd)");
         AssertEachOnce(expected, clientSide, "client side (MySqlConnector)");
+        List<TsharkMysqlExchange> decoded = TsharkMysqlExchange.From(tshark.Read("mysql", TsharkMysqlExchange.FieldNames), server.Port);
+        TsharkMysqlExchange.AssertAgree(decoded, serverSide, "server side vs tshark");
+        TsharkMysqlExchange.AssertAgree(decoded, clientSide, "client side vs tshark");
+    }
+
+    [Fact]
+    public void Mariadb_command_line_client_text_protocol_every_command_once_on_both_sides()
+    {
+        using MariaDbServer server = MariaDbServer.Start();
+        (int setupExit, string setupOutput) = server.Client("CREATE DATABASE shop; CREATE TABLE shop.items (id INT PRIMARY KEY, name VARCHAR(20))");
+        Assert.True(setupExit == 0, setupOutput);
+
+        using TsharkRecorder tshark = TsharkRecorder.Start(server.Port);
+        using CaptureSession session = Capture.Start();
+        var clock = Stopwatch.StartNew();
+        (int exit, string cliOutput) = server.Client(
+            "SELECT 1 + 1 AS two; USE shop; INSERT INTO items VALUES (1, 'one'), (2, 'two'), (3, NULL); "
+            + "SELECT id, name FROM items ORDER BY id; UPDATE items SET name = 'uno' WHERE id = 1; SELECT * FROM nope");
+        long elapsed = (long)clock.Elapsed.TotalNanoseconds;
+        Thread.Sleep(200);
+        List<MysqlEvent> rows = StopAndRead(session);
+        Assert.True(exit == 1 && cliOutput.Contains("ERROR 1146 (42S02)", StringComparison.Ordinal), $"mariadb exited {exit}: {cliOutput}");
+
+        Dump(rows, server.Port);
+        ExpectedCommand E(byte command, string body, long status, string response) => new(command, body, status, response, elapsed);
+        List<ExpectedCommand> expected =
+        [
+            E(0x03, "SELECT 1 + 1 AS two", 3, "Resultset rows = 1, columns = 1"),
+            // The client asks for the current schema before it changes it.
+            E(0x03, "SELECT DATABASE()", 3, "Resultset rows = 1, columns = 1"),
+            E(0x02, "shop", 3, "OK: affected 0 rows, last insert id 0"),
+            E(0x03, "INSERT INTO items VALUES (1, 'one'), (2, 'two'), (3, NULL)", 3, "OK: affected 3 rows, last insert id 0"),
+            E(0x03, "SELECT id, name FROM items ORDER BY id", 3, "Resultset rows = 3, columns = 2"),
+            E(0x03, "UPDATE items SET name = 'uno' WHERE id = 1", 3, "OK: affected 1 rows, last insert id 0"),
+            E(0x03, "SELECT * FROM nope", 2, "ERR 1146 (42S02): Table 'shop.nope' doesn't exist"),
+            E(0x01, "", 1, ""),
+        ];
+        int serverPid = server.Process.Pid;
+        List<MysqlEvent> serverSide = [.. rows.Where(r => r.TraceRole == 2 && r.LocalPort == server.Port && r.Upid.Pid == (uint)serverPid).OrderBy(r => r.TimeUnixNs)];
+        List<MysqlEvent> clientSide = [.. rows.Where(r => r.TraceRole == 1 && r.RemotePort == server.Port).OrderBy(r => r.TimeUnixNs)];
+        AssertEachOnce(expected, serverSide, "server side (mariadbd)");
+        AssertEachOnce(expected, clientSide, "client side (mariadb)");
+        List<TsharkMysqlExchange> decoded = TsharkMysqlExchange.From(tshark.Read("mysql", TsharkMysqlExchange.FieldNames), server.Port);
+        TsharkMysqlExchange.AssertAgree(decoded, serverSide, "server side vs tshark");
+        TsharkMysqlExchange.AssertAgree(decoded, clientSide, "client side vs tshark");
     }
 
     private void Dump(List<MysqlEvent> rows, int port)
     {
         foreach (MysqlEvent r in rows.Where(r => r.LocalPort == port || r.RemotePort == port))
             output.WriteLine($"pid {r.Upid.Pid} role {r.TraceRole} cmd 0x{r.ReqCmd:x2} [{r.ReqBody}] -> {r.RespStatus} [{r.RespBody}] {r.LatencyNs / 1e6:0.000} ms");
-    }
-
-    private void Dump(List<(int SourcePort, string[] Fields)> packets)
-    {
-        foreach ((int source, string[] fields) in packets)
-            output.WriteLine($"tshark {source}: {string.Join(" | ", fields)}");
     }
 
     private static List<MysqlEvent> StopAndRead(CaptureSession session)
