@@ -55,7 +55,7 @@ internal sealed class MysqlSession
     /// <summary>Both sides agreed on query attributes (MySQL 8.0.23+): COM_QUERY and COM_STMT_EXECUTE carry them first.</summary>
     public bool? QueryAttributes { get; private set; }
 
-    /// <summary>The query text of the last COM_STMT_PREPARE sent (MariaDB executes statement id -1 as "the last prepared").</summary>
+    /// <summary>The id of the statement prepared last (MariaDB executes statement id -1 as "the last prepared").</summary>
     public uint LastPreparedId { get; set; } = uint.MaxValue;
 
     public bool IsOpaque => Phase is MysqlPhase.Encrypted or MysqlPhase.Compressed;
