@@ -159,6 +159,9 @@ public sealed class DataStream : IDisposable
         }
     }
 
+    /// <summary>A hole lies ahead: the readable bytes end at it rather than at the newest byte.</summary>
+    public bool HasHoleAhead => !_holes.IsEmpty;
+
     /// <summary>The hole at the head, if the next thing in the stream is one.</summary>
     public bool TryPeekHole(out Hole hole)
     {
