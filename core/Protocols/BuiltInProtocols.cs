@@ -1,9 +1,15 @@
 using Devtools.Core.Protocols.Http1;
+using Devtools.Core.Protocols.Http2;
 
 namespace Devtools.Core.Protocols;
 
 /// <summary>The protocols a capture recognises, in inference order.</summary>
 public static class BuiltInProtocols
 {
-    public static IReadOnlyList<IProtocol> Create() => [new Http1Protocol()];
+    public static IReadOnlyList<IProtocol> Create()
+    {
+        // HTTP/2 also takes HTTP/1 connections over after "Upgrade: h2c".
+        var http2 = new Http2Protocol();
+        return [new Http1Protocol(http2), http2];
+    }
 }
