@@ -129,6 +129,9 @@ internal static class HpackHuffman
         }
     }
 
+    /// <summary>The code length of <paramref name="symbol"/> (0–255, 256 for EOS), for encoders in tests.</summary>
+    internal static int CodeLength(int symbol) => CodeLengths[symbol];
+
     /// <summary>The most bytes <paramref name="encodedLength"/> bytes can decode to (5 bits per symbol at best).</summary>
     public static int MaxDecodedLength(int encodedLength) => (int)Math.Min(int.MaxValue, ((long)encodedLength * 8 / 5) + 1);
 }
