@@ -150,6 +150,9 @@ public sealed class DataStream : IDisposable
         }
     }
 
+    /// <summary>A hole follows the readable bytes: no more bytes will join them.</summary>
+    public bool HoleAhead => !_holes.IsEmpty;
+
     /// <summary>The hole at the head, if the next thing in the stream is one.</summary>
     public bool TryPeekHole(out Hole hole)
     {

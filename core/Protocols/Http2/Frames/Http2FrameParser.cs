@@ -490,9 +490,11 @@ internal sealed class Http2FrameParser : IFrameParser<Http2Frame>
         frame.EndsStream = _header.Has(Http2FrameFlags.EndStream);
         _dataStream = null;
         Http2Stream? stream = _session.Streams.Find(_header.StreamId);
-        if (stream is null && (_sender == MessageKind.Request || _session.Streams.JoinedLate))
+        if (stream is null && _session.Streams.JoinedLate)
         {
-            // DATA of a stream we never saw open: it began before we joined.
+            // DATA of a stream we never saw open: it began before we joined. (On a
+            // connection seen from its start that is a closed stream, or bytes that only
+            // look like a frame: opening nothing keeps stream ids sane.)
             stream = Open(_header.StreamId, withHeaders: false);
             if (stream is not null)
                 stream.Request.HeadersLost = true;
