@@ -98,6 +98,56 @@ public sealed class Http2CaptureTests
     }
 
     [Fact]
+    public void Tshark_decodes_the_same_header_fields_as_devtools()
+    {
+        using NghttpdServer server = NghttpdServer.Start();
+        using var tshark = TsharkCapture.Start(server.Port, server.Directory);
+        using CaptureSession session = Capture.Start();
+        (int exit, string output) = ManagedProcess.Run("nghttp", ["-n", "-m", "3", "-H", "x-trace-id: abc123", $"{server.BaseUrl}/data.json", $"{server.BaseUrl}/missing"], TimeSpan.FromSeconds(30));
+        Assert.True(exit == 0, output);
+        (exit, output) = ManagedProcess.Run("curl", ["-s", "-o", "/dev/null", "--http2-prior-knowledge", "-H", "Accept-Language: en", $"{server.BaseUrl}/small.txt?x=1"], TimeSpan.FromSeconds(30));
+        Assert.True(exit == 0, output);
+        List<HttpEvent> rows = Capture.StopAndRead(session);
+        List<TsharkStream> streams = tshark.StopAndDecodeHttp2();
+
+        List<HttpEvent> serverRows = [.. Server(rows, server)];
+        Assert.Equal(7, streams.Count);
+        Assert.Equal(7, serverRows.Count);
+        foreach (TsharkStream stream in streams)
+        {
+            string request = Json(stream.RequestFields);
+            string response = Json(stream.ResponseFields);
+            HttpEvent? match = serverRows.FirstOrDefault(r => Without(r.ReqHeaders) == request && Without(r.RespHeaders) == response);
+            Assert.True(match is not null, $"stream {stream.StreamId} of port {stream.ClientPort} as tshark decodes it:\n  {request}\n  {response}\nnot among the captured rows:\n{string.Join("\n", serverRows.Select(r => $"  {Without(r.ReqHeaders)}\n  {Without(r.RespHeaders)}"))}");
+            serverRows.Remove(match);
+            Assert.Equal(stream.RequestFields.First(f => f.Key == ":path").Value, match.ReqPath);
+            Assert.Equal(stream.ResponseFields.First(f => f.Key == ":status").Value, match.RespStatus.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>Fields as the headers JSON writes them: one member per name, repeated values joined with ", ".</summary>
+    private static string Json(List<KeyValuePair<string, string>> fields)
+    {
+        var merged = new List<KeyValuePair<string, string>>();
+        foreach (KeyValuePair<string, string> field in fields)
+        {
+            int at = merged.FindIndex(m => string.Equals(m.Key, field.Key, StringComparison.OrdinalIgnoreCase));
+            if (at >= 0)
+                merged[at] = new(merged[at].Key, merged[at].Value + ", " + field.Value);
+            else
+                merged.Add(field);
+        }
+        return System.Text.Json.JsonSerializer.Serialize(merged.ToDictionary(m => m.Key, m => m.Value));
+    }
+
+    /// <summary>A row's headers JSON without Devtools' own notes, re-serialised the same way.</summary>
+    private static string Without(string json)
+    {
+        Dictionary<string, string> fields = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
+        return System.Text.Json.JsonSerializer.Serialize(fields.Where(f => !f.Key.StartsWith("devtools.", StringComparison.Ordinal)).ToDictionary(f => f.Key, f => f.Value));
+    }
+
+    [Fact]
     public void H2load_multiplexed_streams_every_request_once()
     {
         using NghttpdServer server = NghttpdServer.Start();
