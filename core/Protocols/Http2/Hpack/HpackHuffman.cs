@@ -129,8 +129,32 @@ internal static class HpackHuffman
         }
     }
 
-    /// <summary>The code length of <paramref name="symbol"/> (0–255, 256 for EOS), for encoders in tests.</summary>
-    internal static int CodeLength(int symbol) => CodeLengths[symbol];
+    /// <summary>
+    /// Encodes <paramref name="source"/> (what peers do; we only decode, but tests and
+    /// benchmarks need realistic input). Returns the bytes written.
+    /// </summary>
+    internal static int Encode(ReadOnlySpan<byte> source, Span<byte> destination)
+    {
+        ulong bits = 0;
+        int count = 0;
+        int written = 0;
+        foreach (byte b in source)
+        {
+            int length = CodeLengths[b];
+            int index = Array.IndexOf(SymbolsByCode, (short)b, FirstIndexByLength[length]);
+            uint code = FirstCodeByLength[length] + (uint)(index - FirstIndexByLength[length]);
+            bits = (bits << length) | code;
+            count += length;
+            while (count >= 8)
+            {
+                count -= 8;
+                destination[written++] = (byte)(bits >> count);
+            }
+        }
+        if (count > 0)
+            destination[written++] = (byte)((bits << (8 - count)) | (0xFFu >> count));
+        return written;
+    }
 
     /// <summary>The most bytes <paramref name="encodedLength"/> bytes can decode to (5 bits per symbol at best).</summary>
     public static int MaxDecodedLength(int encodedLength) => (int)Math.Min(int.MaxValue, ((long)encodedLength * 8 / 5) + 1);

@@ -26,8 +26,6 @@ public sealed class HpackTestEncoder
         ("user-agent", ""), ("vary", ""), ("via", ""), ("www-authenticate", ""),
     ];
 
-    private static readonly (uint Code, int Length)[] Codes = BuildCodes();
-
     private readonly List<(string Name, string Value)> _dynamic = [];
     private int _size;
     private int _pendingSizeUpdate = -1;
@@ -78,23 +76,9 @@ public sealed class HpackTestEncoder
     /// <summary>Huffman-encodes <paramref name="text"/> (Latin-1 bytes).</summary>
     public static byte[] HuffmanEncode(string text)
     {
-        var output = new List<byte>();
-        ulong bits = 0;
-        int count = 0;
-        foreach (byte b in Encoding.Latin1.GetBytes(text))
-        {
-            (uint code, int length) = Codes[b];
-            bits = (bits << length) | code;
-            count += length;
-            while (count >= 8)
-            {
-                count -= 8;
-                output.Add((byte)(bits >> count));
-            }
-        }
-        if (count > 0)
-            output.Add((byte)((bits << (8 - count)) | (0xFFu >> count)));
-        return [.. output];
+        byte[] source = Encoding.Latin1.GetBytes(text);
+        byte[] output = new byte[(source.Length * 4) + 1];
+        return output.AsSpan(0, HpackHuffman.Encode(source, output)).ToArray();
     }
 
     private void WriteString(List<byte> output, string text)
@@ -183,21 +167,5 @@ public sealed class HpackTestEncoder
             _size -= n.Length + v.Length + 32;
             _dynamic.RemoveAt(_dynamic.Count - 1);
         }
-    }
-
-    private static (uint, int)[] BuildCodes()
-    {
-        var codes = new (uint, int)[257];
-        uint code = 0;
-        for (int length = 1; length <= 30; length++)
-        {
-            for (int symbol = 0; symbol <= 256; symbol++)
-            {
-                if (HpackHuffman.CodeLength(symbol) == length)
-                    codes[symbol] = (code++, length);
-            }
-            code <<= 1;
-        }
-        return codes;
     }
 }
