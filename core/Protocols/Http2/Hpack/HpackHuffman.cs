@@ -1,18 +1,24 @@
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Devtools.Core.Protocols.Http2.Hpack;
 
 /// <summary>
 /// Decodes the static Huffman code of RFC 7541 Appendix B. The code is canonical
 /// (codes of one length are consecutive, in symbol order, and shorter codes come
 /// first), so the appendix is fully described by each symbol's code length; codes are
-/// rebuilt from those lengths once. Decoding looks the first 9 bits up in a table
-/// (every symbol of the common header alphabet is that short) and walks the code
-/// lengths only for the rare longer symbols.
+/// rebuilt from those lengths once. Decoding looks the next 11 bits up in a table that
+/// gives the one or two symbols they start with (the common header alphabet has codes
+/// of 5 to 8 bits), falls back to the next 9 bits for a lone symbol near the end, and
+/// walks the code lengths only for the rare symbols longer than that.
 /// </summary>
 internal static class HpackHuffman
 {
     private const int Eos = 256;
     private const int MaxCodeLength = 30;
     private const int LookupBits = 9;
+    private const int PairBits = 11;
 
     /// <summary>Code length of each symbol 0..255, then of EOS (Appendix B).</summary>
     private static ReadOnlySpan<byte> CodeLengths =>
@@ -44,6 +50,13 @@ internal static class HpackHuffman
     private static readonly uint[] FirstCodeByLength = new uint[MaxCodeLength + 1];
     private static readonly int[] FirstIndexByLength = new int[MaxCodeLength + 1];
 
+    /// <summary>
+    /// By the next 11 bits: the symbols their leading whole codes decode to — byte 0 the
+    /// first, byte 1 the second, bits 16–19 the bits both take, bits 20–21 how many (0:
+    /// the first code is longer than 11 bits).
+    /// </summary>
+    private static readonly int[] Pairs = new int[1 << PairBits];
+
     /// <summary>Symbols sorted by (code length, symbol): the canonical order.</summary>
     private static readonly short[] SymbolsByCode = new short[Eos + 1];
 
@@ -74,6 +87,24 @@ internal static class HpackHuffman
             LimitByLength[length] = code;
             code <<= 1;
         }
+        for (int pattern = 0; pattern < Pairs.Length; pattern++)
+        {
+            int first = Lookup[pattern >> (PairBits - LookupBits)];
+            int firstLength = first >> 16;
+            if (first == 0)
+                continue;
+            int entry = (first & 0xFF) | (firstLength << 16) | (1 << 20);
+            int rest = PairBits - firstLength;
+            if (rest >= 5)
+            {
+                // The bits after the first code, left-aligned to 9 bits for the lookup.
+                int next = Lookup[((pattern << firstLength) & ((1 << PairBits) - 1)) >> (PairBits - LookupBits)];
+                int nextLength = next >> 16;
+                if (next != 0 && nextLength <= rest)
+                    entry = (first & 0xFF) | ((next & 0xFF) << 8) | ((firstLength + nextLength) << 16) | (2 << 20);
+            }
+            Pairs[pattern] = entry;
+        }
     }
 
     /// <summary>
@@ -87,15 +118,42 @@ internal static class HpackHuffman
         int count = 0;      // valid bits in `bits`
         int input = 0;
         int written = 0;
+        ref int pairs = ref MemoryMarshal.GetArrayDataReference(Pairs);
         while (true)
         {
-            while (count <= 56 && input < source.Length)
+            if (count <= 32 && source.Length - input >= 4)
             {
-                bits |= (ulong)source[input++] << (56 - count);
-                count += 8;
+                bits |= (ulong)BinaryPrimitives.ReadUInt32BigEndian(source[input..]) << (32 - count);
+                input += 4;
+                count += 32;
+            }
+            else
+            {
+                while (count <= 56 && input < source.Length)
+                {
+                    bits |= (ulong)source[input++] << (56 - count);
+                    count += 8;
+                }
             }
             if (count == 0)
                 return written;
+
+            // The common case: whole codes of at most 11 bits, one or two per lookup.
+            while (count >= PairBits && destination.Length - written >= 2)
+            {
+                int pair = Unsafe.Add(ref pairs, (int)(bits >> (64 - PairBits)));
+                if (pair == 0)
+                    break;
+                int pairBits = (pair >> 16) & 0xF;
+                destination[written] = (byte)pair;
+                destination[written + 1] = (byte)(pair >> 8);
+                written += pair >> 20;
+                bits <<= pairBits;
+                count -= pairBits;
+            }
+            // A longer code, or the last bits: decode one symbol from at least 30 bits, or from what is left.
+            if (count < MaxCodeLength && input < source.Length)
+                continue;
 
             int entry = Lookup[(int)(bits >> (64 - LookupBits))];
             int symbol;

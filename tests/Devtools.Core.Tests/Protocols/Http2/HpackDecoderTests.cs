@@ -54,6 +54,24 @@ public class HpackDecoderTests
         Assert.Equal(all, decoded.AsSpan(0, n).ToArray());
     }
 
+    [Fact]
+    public void HuffmanRoundTripsRandomStrings()
+    {
+        var random = new Random(9);
+        for (int i = 0; i < 5000; i++)
+        {
+            byte[] text = new byte[random.Next(0, 80)];
+            for (int j = 0; j < text.Length; j++)
+                text[j] = random.Next(4) == 0 ? (byte)random.Next(256) : (byte)random.Next(32, 127);
+            byte[] encoded = HpackTestEncoder.HuffmanEncode(Encoding.Latin1.GetString(text));
+            byte[] decoded = new byte[HpackHuffman.MaxDecodedLength(encoded.Length)];
+            int n = HpackHuffman.Decode(encoded, decoded);
+            Assert.Equal(text, decoded.AsSpan(0, n).ToArray());
+            // Exactly the room needed is enough.
+            Assert.Equal(text.Length, HpackHuffman.Decode(encoded, new byte[text.Length]));
+        }
+    }
+
     [Theory]
     [InlineData("ffffffff")]          // EOS inside the string
     [InlineData("00")]                // padding that is not all ones
