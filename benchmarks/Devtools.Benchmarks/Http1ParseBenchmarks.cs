@@ -63,7 +63,7 @@ public class Http1ParseBenchmarks
 
         _counters = counters.Protocol("http");
         var http1Counters = new Http1Counters(_counters);
-        var session = new Http1Session(_connection, http1Counters, null);
+        var session = new Http1Session(_connection, http1Counters, null, services);
         _requestParser = new Http1RequestParser(session, services.Options, http1Counters);
         _responseParser = new Http1ResponseParser(session, services.Options, http1Counters);
         _stitcher = new Http1Stitcher(Sink, http1Counters);

@@ -1,4 +1,5 @@
 using Devtools.Core.Protocols.Http1;
+using Devtools.Core.Protocols.Http2;
 using Devtools.Core.Protocols.Mysql;
 
 namespace Devtools.Core.Protocols;
@@ -6,5 +7,10 @@ namespace Devtools.Core.Protocols;
 /// <summary>The protocols a capture recognises, in inference order.</summary>
 public static class BuiltInProtocols
 {
-    public static IReadOnlyList<IProtocol> Create() => [new Http1Protocol(), new MysqlProtocol()];
+    public static IReadOnlyList<IProtocol> Create()
+    {
+        // HTTP/2 also takes HTTP/1 connections over after "Upgrade: h2c".
+        var http2 = new Http2Protocol();
+        return [new Http1Protocol(http2), http2, new MysqlProtocol()];
+    }
 }

@@ -225,7 +225,9 @@ public sealed class ProtocolDriver<TFrame> : IConnectionProtocol
             side.Resyncing = false;
             return true;
         }
-        int keep = Math.Min(data.Length, side.Parser.MaxBoundaryLength);
+        // Bytes kept to see whether a boundary starts in them can only be completed by more
+        // bytes; with a hole after them, none will come.
+        int keep = side.Stream.HasHoleAhead ? 0 : Math.Min(data.Length, side.Parser.MaxBoundaryLength);
         int discard = data.Length - keep;
         if (discard == 0)
             return false;
