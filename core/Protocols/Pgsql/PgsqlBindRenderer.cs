@@ -100,9 +100,9 @@ internal static class PgsqlBindRenderer
             output.Append(statement.Text.Written);
             return;
         }
-        output.Append("<statement \""u8);
+        output.Append("<unknown statement \""u8);
         output.Append(name);
-        output.Append("\" prepared before capture>"u8);
+        output.Append("\">"u8);
     }
 
     private static int FormatOf(ReadOnlySpan<byte> formats, int formatCount, int index)

@@ -348,9 +348,9 @@ internal sealed class PgsqlStitcher : IStitcher<PgsqlMessage>
             return portal.Text.Written;
         _counters.UnknownStatements.Value++;
         _request.Clear();
-        _request.Append("<portal \""u8);
+        _request.Append("<unknown portal \""u8);
         _request.Append(name);
-        _request.Append("\" bound before capture>"u8);
+        _request.Append("\">"u8);
         return _request.Written;
     }
 
