@@ -12,6 +12,9 @@ namespace Devtools.Core.Protocols.Pgsql;
 /// </summary>
 public sealed class PgsqlMessageParser : IFrameParser<PgsqlMessage>
 {
+    /// <summary>Longest message resynchronisation waits for whole; a longer one is stepped over.</summary>
+    private const int MaxResyncMessageBytes = 4096;
+
     private readonly PgsqlSession _session;
     private readonly PgsqlCounters _counters;
     private readonly bool _frontend;
@@ -48,7 +51,7 @@ public sealed class PgsqlMessageParser : IFrameParser<PgsqlMessage>
         Skip,
     }
 
-    public int MaxBoundaryLength => PgsqlWire.HeaderLength;
+    public int MaxBoundaryLength => MaxResyncMessageBytes;
 
     public ParseResult Parse(ReadOnlySpan<byte> data, ref PgsqlMessage frame, in ParseContext<PgsqlMessage> context)
     {
@@ -115,6 +118,12 @@ public sealed class PgsqlMessageParser : IFrameParser<PgsqlMessage>
         return absorbed;
     }
 
+    /// <summary>
+    /// The first message that is whole, parses, and is followed by the end of the data or
+    /// another plausible header. A short message cut off by the end of the data may still
+    /// be one: then -1, and the driver keeps the last <see cref="MaxBoundaryLength"/>
+    /// bytes, which hold it, until more arrive.
+    /// </summary>
     public int FindFrameBoundary(ReadOnlySpan<byte> data, in ParseContext<PgsqlMessage> context)
     {
         if (_session.Encrypted)
@@ -311,14 +320,14 @@ public sealed class PgsqlMessageParser : IFrameParser<PgsqlMessage>
         _keepRemaining = 0;
     }
 
-    /// <summary>A message of this direction starts here and, when it is whole, parses and is followed by another plausible header.</summary>
+    /// <summary>A whole message of this direction starts here, parses, and is followed by the end of the data or another plausible header.</summary>
     private bool IsBoundary(ReadOnlySpan<byte> data)
     {
         if (PgsqlWire.CheckHeader(data, _frontend, out _, out int payloadLength) != WireVerdict.Yes)
             return false;
         long end = PgsqlWire.HeaderLength + (long)payloadLength;
         if (end > data.Length)
-            return true;
+            return false;
         if (!PgsqlWire.IsValidPayload(_frontend, data[0], data.Slice(PgsqlWire.HeaderLength, payloadLength)))
             return false;
         return end == data.Length || PgsqlWire.CheckHeader(data[(int)end..], _frontend, out _, out _) != WireVerdict.No;
