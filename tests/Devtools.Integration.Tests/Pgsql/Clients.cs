@@ -15,8 +15,14 @@ internal static class Clients
                 return false;
             Thread.Sleep(20);
         }
-        // Let the output readers drain.
-        Thread.Sleep(100);
+        // The output is read asynchronously: wait until it stops growing.
+        int length = -1;
+        var drain = Stopwatch.StartNew();
+        while (process.Output.Length != length && drain.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            length = process.Output.Length;
+            Thread.Sleep(200);
+        }
         return true;
     }
 }
