@@ -20,6 +20,9 @@ internal static class PgsqlBindRenderer
 
     private const int MaxHexBytes = 32;
 
+    private static readonly System.Buffers.SearchValues<byte> SpecialInText = System.Buffers.SearchValues.Create(
+        [(byte)'\'', (byte)'*', 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31]);
+
     // Type oids (pg_type.dat).
     private const uint BoolOid = 16;
     private const uint NameOid = 19;
@@ -126,27 +129,32 @@ internal static class PgsqlBindRenderer
             cut = true;
         }
         output.Append((byte)'\'');
-        for (int i = 0; i < value.Length; i++)
+        while (!value.IsEmpty)
         {
-            byte b = value[i];
+            // Plain runs are copied whole; only quotes, control characters and "*/" need care.
+            int special = value.IndexOfAny(SpecialInText);
+            if (special < 0)
+            {
+                output.Append(value);
+                break;
+            }
+            output.Append(value[..special]);
+            byte b = value[special];
             if (b == (byte)'\'')
             {
                 output.Append("''"u8);
             }
-            else if (b < 0x20)
+            else if (b == (byte)'*')
+            {
+                // The parameters sit in a comment that "*/" would end.
+                output.Append(special + 1 < value.Length && value[special + 1] == (byte)'/' ? "* "u8 : "*"u8);
+            }
+            else
             {
                 // One line per record: control characters become spaces.
                 output.Append((byte)' ');
             }
-            else if (b == (byte)'*' && i + 1 < value.Length && value[i + 1] == (byte)'/')
-            {
-                // The parameters sit in a comment that "*/" would end.
-                output.Append("* "u8);
-            }
-            else
-            {
-                output.Append(b);
-            }
+            value = value[(special + 1)..];
         }
         output.Append((byte)'\'');
         if (cut)

@@ -223,10 +223,22 @@ public sealed class PgsqlMessageParser : IFrameParser<PgsqlMessage>
     private void Fold(ref PgsqlMessage frame, byte tag, int payloadLength)
     {
         _folding = true;
-        if (!_frontend && tag == PgsqlTags.DataRow)
-            frame.Rows++;
-        else
+        if (_frontend)
+        {
             frame.FoldedMessages++;
+        }
+        else
+        {
+            switch (tag)
+            {
+                case PgsqlTags.DataRow: frame.Rows++; break;
+                case PgsqlTags.ParseComplete: frame.ParseAcks++; break;
+                case PgsqlTags.BindComplete: frame.BindAcks++; break;
+                case PgsqlTags.CloseComplete: frame.CloseAcks++; break;
+                case PgsqlTags.RowDescription or PgsqlTags.NoData: frame.DescribeAcks++; break;
+                default: frame.FoldedMessages++; break;
+            }
+        }
         _remaining = payloadLength;
         _state = State.Fold;
     }

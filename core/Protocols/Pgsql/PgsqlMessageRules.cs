@@ -84,14 +84,19 @@ internal static class PgsqlMessageRules
     private static PgsqlMessageRule[] BuildBackend()
     {
         var rules = new PgsqlMessageRule[256];
-        Frame(rules, PgsqlTags.ReadyForQuery, 1, 1, max: 1);
-        Frame(rules, PgsqlTags.RowDescription, 2, 0);
+        // The transaction status is not shown: nothing to keep.
+        Frame(rules, PgsqlTags.ReadyForQuery, 1, 0, max: 1);
         Frame(rules, PgsqlTags.CommandComplete, 1, MaxShortBytes);
         Frame(rules, PgsqlTags.ErrorResponse, 1, MaxErrorBytes);
-        Frame(rules, PgsqlTags.ParseComplete, 0, 0, max: 0);
-        Frame(rules, PgsqlTags.BindComplete, 0, 0, max: 0);
-        Frame(rules, PgsqlTags.CloseComplete, 0, 0, max: 0);
-        Frame(rules, PgsqlTags.NoData, 0, 0, max: 0);
+        // Acknowledgements (ParseComplete, BindComplete, CloseComplete, and RowDescription or
+        // NoData answering Describe) carry nothing to show: they are folded into the frame that
+        // follows as counts, which the stitcher hands to the requests they answer. A pipeline's
+        // answer is then a few frames, not one per message.
+        rules[PgsqlTags.ParseComplete] = new(PgsqlMessageClass.Fold, 0, 0, 0);
+        rules[PgsqlTags.BindComplete] = new(PgsqlMessageClass.Fold, 0, 0, 0);
+        rules[PgsqlTags.CloseComplete] = new(PgsqlMessageClass.Fold, 0, 0, 0);
+        rules[PgsqlTags.NoData] = new(PgsqlMessageClass.Fold, 0, 0, 0);
+        rules[PgsqlTags.RowDescription] = new(PgsqlMessageClass.Fold, 2, MaxPayload, 0);
         Frame(rules, PgsqlTags.PortalSuspended, 0, 0, max: 0);
         Frame(rules, PgsqlTags.EmptyQueryResponse, 0, 0, max: 0);
         // int16 count, then int32 oids: keep the types of up to 64 parameters.

@@ -52,27 +52,59 @@ internal sealed class PgsqlStatementCache
     private readonly NamedObjects<PreparedStatement> _statements;
     private readonly NamedObjects<BoundPortal> _portals;
 
+    // Most drivers send one-off statements through the unnamed statement and portal:
+    // they get fields of their own, no lookup.
+    private readonly PreparedStatement _unnamedStatement = new();
+    private readonly BoundPortal _unnamedPortal = new();
+    private bool _unnamedStatementDefined;
+    private bool _unnamedPortalDefined;
+
     public PgsqlStatementCache(PgsqlCounters counters)
     {
         _statements = new NamedObjects<PreparedStatement>(MaxStatements, counters);
         _portals = new NamedObjects<BoundPortal>(MaxPortals, counters);
     }
 
-    public PreparedStatement? FindStatement(ReadOnlySpan<byte> name) => _statements.Find(name);
+    public PreparedStatement? FindStatement(ReadOnlySpan<byte> name) =>
+        name.IsEmpty ? (_unnamedStatementDefined ? _unnamedStatement : null) : _statements.Find(name);
 
-    public PreparedStatement? DefineStatement(ReadOnlySpan<byte> name) => _statements.GetOrAdd(name);
+    public PreparedStatement? DefineStatement(ReadOnlySpan<byte> name)
+    {
+        if (!name.IsEmpty)
+            return _statements.GetOrAdd(name);
+        _unnamedStatementDefined = true;
+        return _unnamedStatement;
+    }
 
-    public BoundPortal? FindPortal(ReadOnlySpan<byte> name) => _portals.Find(name);
+    public BoundPortal? FindPortal(ReadOnlySpan<byte> name) =>
+        name.IsEmpty ? (_unnamedPortalDefined ? _unnamedPortal : null) : _portals.Find(name);
 
-    public BoundPortal? DefinePortal(ReadOnlySpan<byte> name) => _portals.GetOrAdd(name);
+    public BoundPortal? DefinePortal(ReadOnlySpan<byte> name)
+    {
+        if (!name.IsEmpty)
+            return _portals.GetOrAdd(name);
+        _unnamedPortalDefined = true;
+        return _unnamedPortal;
+    }
 
     /// <summary>Close: 'S' a statement, 'P' a portal.</summary>
     public void Close(byte kind, ReadOnlySpan<byte> name)
     {
         if (kind == (byte)'S')
-            _statements.Remove(name);
+        {
+            if (name.IsEmpty)
+                _unnamedStatementDefined = false;
+            else
+                _statements.Remove(name);
+        }
+        else if (name.IsEmpty)
+        {
+            _unnamedPortalDefined = false;
+        }
         else
+        {
             _portals.Remove(name);
+        }
     }
 
     /// <summary>Objects by name; names are looked up as Latin-1 chars so a lookup allocates nothing.</summary>
@@ -95,6 +127,7 @@ internal sealed class PgsqlStatementCache
 
         public T? GetOrAdd(ReadOnlySpan<byte> name)
         {
+            // (The unnamed object lives outside: every name here has a character.)
             if (name.Length > MaxNameBytes)
                 return null;
             T? item = Find(name);
@@ -103,7 +136,7 @@ internal sealed class PgsqlStatementCache
             if (_items.Count >= capacity)
                 EvictOne();
             item = new T();
-            _items[name.IsEmpty ? string.Empty : Encoding.Latin1.GetString(name)] = item;
+            _items[Encoding.Latin1.GetString(name)] = item;
             return item;
         }
 
@@ -118,12 +151,9 @@ internal sealed class PgsqlStatementCache
 
         private void EvictOne()
         {
-            // Rare (a client preparing ever new names): any named entry will do; the
-            // unnamed one is in use all the time.
+            // Rare (a client preparing ever new names): any entry will do.
             foreach (string key in _items.Keys)
             {
-                if (key.Length == 0)
-                    continue;
                 _items.Remove(key);
                 counters.StatementsEvicted.Value++;
                 return;

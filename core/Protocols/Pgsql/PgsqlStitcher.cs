@@ -80,6 +80,15 @@ internal sealed class PgsqlStitcher : IStitcher<PgsqlMessage>
                 responses.Dequeue().Release();
                 continue;
             }
+            if (response.HasAcks)
+            {
+                // Acknowledgements came before the frame's own message: they answer first.
+                if (TakeAck(ref request, ref response))
+                {
+                    requests.Dequeue().Release();
+                    continue;
+                }
+            }
             switch (Answer(ref request, ref response, context))
             {
                 case Step.Partial:
@@ -133,38 +142,55 @@ internal sealed class PgsqlStitcher : IStitcher<PgsqlMessage>
         }
         switch (request.Tag)
         {
-            case PgsqlTags.Parse:
-                if (answer != PgsqlTags.ParseComplete)
-                    return Step.Unexpected;
-                DefineStatement(request.Payload);
-                return Step.Done;
-            case PgsqlTags.Bind:
-                if (answer != PgsqlTags.BindComplete)
-                    return Step.Unexpected;
-                BindPortal(request.Payload);
-                return Step.Done;
             case PgsqlTags.Describe:
-                switch (answer)
-                {
-                    case PgsqlTags.ParameterDescription:
-                        DescribeParameters(request.Payload, response.Payload);
-                        return Step.Partial;
-                    case PgsqlTags.RowDescription or PgsqlTags.NoData:
-                        return Step.Done;
-                    default:
-                        return Step.Unexpected;
-                }
+                if (answer != PgsqlTags.ParameterDescription)
+                    return Step.Unexpected;
+                // Describe of a statement: its parameter types, then (folded) RowDescription or NoData.
+                DescribeParameters(request.Payload, response.Payload);
+                return Step.Partial;
             case PgsqlTags.Execute:
                 return AnswerExecute(ref request, ref response, context);
-            case PgsqlTags.Close:
-                if (answer != PgsqlTags.CloseComplete)
-                    return Step.Unexpected;
+            default:
+                // Parse, Bind and Close are answered by acknowledgements (see TakeAck), never by a frame of their own.
+                return Step.Unexpected;
+        }
+    }
+
+    /// <summary>
+    /// Hands the next folded acknowledgement of <paramref name="response"/> to the head
+    /// request. True when that answered the request (it is done); false when the request
+    /// takes no acknowledgement (its answer is the frame's own message).
+    /// </summary>
+    private bool TakeAck(ref PgsqlMessage request, ref PgsqlMessage response)
+    {
+        switch (request.Tag)
+        {
+            case PgsqlTags.Parse when response.ParseAcks > 0:
+                response.ParseAcks--;
+                DefineStatement(request.Payload);
+                return true;
+            case PgsqlTags.Bind when response.BindAcks > 0:
+                response.BindAcks--;
+                BindPortal(request.Payload);
+                return true;
+            case PgsqlTags.Close when response.CloseAcks > 0:
+                response.CloseAcks--;
                 var reader = new PgsqlReader(request.Payload);
                 if (reader.TryReadByte(out byte kind) && reader.TryReadCString(out ReadOnlySpan<byte> name))
                     _statements.Close(kind, name);
-                return Step.Done;
+                return true;
+            case PgsqlTags.Describe when response.DescribeAcks > 0:
+                response.DescribeAcks--;
+                return true;
+            case PgsqlTags.Query or PgsqlTags.FunctionCall:
+                // RowDescriptions of the query's results.
+                response.ClearAcks();
+                return false;
             default:
-                return Step.Unexpected;
+                // Acknowledgements nobody asked for: what they answered is lost.
+                _counters.UnexpectedResponses.Value++;
+                response.ClearAcks();
+                return false;
         }
     }
 

@@ -255,7 +255,8 @@ public class PgsqlProtocolTests
         harness.RequestAt(2_000, PgWire.Query("SELECT 1"));
         harness.ResponseAt(3_000, CommandComplete("SELECT 1"), Ready());
         Assert.Equal("Query [SELECT 1] -> [SELECT 1]", Assert.Single(harness.Rows).Describe());
-        Assert.Equal(3, harness.Pgsql.UnmatchedResponses);
+        // BindComplete travels folded into the CommandComplete frame: two frames unmatched.
+        Assert.Equal(2, harness.Pgsql.UnmatchedResponses);
     }
 
     [Fact]
