@@ -95,7 +95,7 @@ internal static class PgsqlBindRenderer
         output.Append(" */"u8);
     }
 
-    /// <summary>The statement's text, or a placeholder naming a statement prepared before capture.</summary>
+    /// <summary>The statement's text, or a placeholder naming a statement not seen (prepared before capture, or closed).</summary>
     public static void WriteStatement(ReadOnlySpan<byte> name, PreparedStatement? statement, Utf8TextBuilder output)
     {
         if (statement is not null)

@@ -63,44 +63,44 @@ public sealed class PgsqlMessageParser : IFrameParser<PgsqlMessage>
             switch (_state)
             {
                 case State.Keep:
-                {
-                    int n = Math.Min(_keepRemaining, data.Length - pos);
-                    frame.Keep(data.Slice(pos, n));
-                    pos += n;
-                    _keepRemaining -= n;
-                    _remaining -= n;
-                    if (_keepRemaining > 0)
-                        return ParseResult.NeedMoreData(pos);
-                    long skip = _remaining;
-                    EndFrame();
-                    return ParseResult.Complete(pos, skip);
-                }
+                    {
+                        int n = Math.Min(_keepRemaining, data.Length - pos);
+                        frame.Keep(data.Slice(pos, n));
+                        pos += n;
+                        _keepRemaining -= n;
+                        _remaining -= n;
+                        if (_keepRemaining > 0)
+                            return ParseResult.NeedMoreData(pos);
+                        long skip = _remaining;
+                        EndFrame();
+                        return ParseResult.Complete(pos, skip);
+                    }
                 case State.Fold:
-                {
-                    int n = (int)Math.Min(_remaining, data.Length - pos);
-                    pos += n;
-                    _remaining -= n;
-                    if (_remaining > 0)
-                        return ParseResult.NeedMoreData(pos);
-                    _state = State.Header;
-                    break;
-                }
-                case State.Skip:
-                {
-                    int n = (int)Math.Min(_remaining, data.Length);
-                    _remaining -= n;
-                    if (_remaining == 0)
+                    {
+                        int n = (int)Math.Min(_remaining, data.Length - pos);
+                        pos += n;
+                        _remaining -= n;
+                        if (_remaining > 0)
+                            return ParseResult.NeedMoreData(pos);
                         _state = State.Header;
-                    return ParseResult.Skipped(n);
-                }
+                        break;
+                    }
+                case State.Skip:
+                    {
+                        int n = (int)Math.Min(_remaining, data.Length);
+                        _remaining -= n;
+                        if (_remaining == 0)
+                            _state = State.Header;
+                        return ParseResult.Skipped(n);
+                    }
                 default:
-                {
-                    if (pos == data.Length)
-                        return ParseResult.NeedMoreData(pos);
-                    if (!TryBeginMessage(data[pos..], ref frame, ref pos, out ParseResult result))
-                        return result;
-                    break;
-                }
+                    {
+                        if (pos == data.Length)
+                            return ParseResult.NeedMoreData(pos);
+                        if (!TryBeginMessage(data[pos..], ref frame, ref pos, out ParseResult result))
+                            return result;
+                        break;
+                    }
             }
         }
     }

@@ -9,7 +9,9 @@ namespace Devtools.Core.Protocols.Pgsql;
 /// nothing, and after an error in the extended protocol the server skips everything up
 /// to the next Sync. So this walks the head request through its answer messages, keeps
 /// the connection's prepared statements and portals, and writes one record per executed
-/// statement:
+/// statement. Acknowledgements (ParseComplete, BindComplete, CloseComplete, RowDescription,
+/// NoData) arrive folded into the next frame as counts and are handed out first, one per
+/// request that expects one. Records:
 /// <list type="bullet">
 /// <item>Query: one record per Query message, at its ReadyForQuery; resp lists every
 /// statement's outcome (command tag, "EMPTY QUERY" or the error) joined by "; ".</item>
@@ -218,8 +220,6 @@ internal sealed class PgsqlStitcher : IStitcher<PgsqlMessage>
                 NextResult();
                 _response.Append("FUNCTION RESULT"u8);
                 return Step.Partial;
-            case PgsqlTags.RowDescription:
-            case PgsqlTags.NoData:
             case PgsqlTags.ParameterDescription:
             case PgsqlTags.CopyInResponse:
             case PgsqlTags.CopyOutResponse:
@@ -247,7 +247,6 @@ internal sealed class PgsqlStitcher : IStitcher<PgsqlMessage>
             case PgsqlTags.CopyInResponse:
             case PgsqlTags.CopyOutResponse:
             case PgsqlTags.CopyBothResponse:
-            case PgsqlTags.RowDescription:
                 return Step.Partial;
             default:
                 return Step.Unexpected;
@@ -365,7 +364,7 @@ internal sealed class PgsqlStitcher : IStitcher<PgsqlMessage>
         statement.SetParameterTypes(ref types);
     }
 
-    /// <summary>What an Execute runs: its portal's text, or a placeholder for a portal bound before capture.</summary>
+    /// <summary>What an Execute runs: its portal's text, or a placeholder for a portal not seen (bound before capture).</summary>
     private ReadOnlySpan<byte> PortalText(ReadOnlySpan<byte> execute)
     {
         ReadOnlySpan<byte> name = CString(execute);
