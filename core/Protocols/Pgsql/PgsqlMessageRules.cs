@@ -84,8 +84,8 @@ internal static class PgsqlMessageRules
     private static PgsqlMessageRule[] BuildBackend()
     {
         var rules = new PgsqlMessageRule[256];
-        // The transaction status is not shown: nothing to keep.
-        Frame(rules, PgsqlTags.ReadyForQuery, 1, 0, max: 1);
+        // The transaction status byte is kept (inline) so the frame ends with its message, with no byte left to skip.
+        Frame(rules, PgsqlTags.ReadyForQuery, 1, 1, max: 1);
         Frame(rules, PgsqlTags.CommandComplete, 1, MaxShortBytes);
         Frame(rules, PgsqlTags.ErrorResponse, 1, MaxErrorBytes);
         // Acknowledgements (ParseComplete, BindComplete, CloseComplete, and RowDescription or
