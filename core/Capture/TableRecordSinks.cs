@@ -1,6 +1,7 @@
 using Devtools.Core.Protocols;
 using Devtools.Core.Protocols.Http;
 using Devtools.Core.Protocols.Mysql;
+using Devtools.Core.Protocols.Pgsql;
 using Devtools.Core.Storage;
 
 namespace Devtools.Core.Capture;
@@ -17,6 +18,7 @@ internal sealed class TableRecordSinks : IRecordSinks
     {
         Register<IHttpTransactionSink>(new HttpEventsTableSink(tables.HttpEvents, options));
         Register<IMysqlRecordSink>(new MysqlEventsTableSink(tables.MysqlEvents));
+        Register<IPgsqlRecordSink>(new PgsqlEventsTableSink(tables.PgsqlEvents));
     }
 
     public TSink? Find<TSink>()

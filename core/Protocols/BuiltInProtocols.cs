@@ -1,6 +1,7 @@
 using Devtools.Core.Protocols.Http1;
 using Devtools.Core.Protocols.Http2;
 using Devtools.Core.Protocols.Mysql;
+using Devtools.Core.Protocols.Pgsql;
 
 namespace Devtools.Core.Protocols;
 
@@ -11,6 +12,6 @@ public static class BuiltInProtocols
     {
         // HTTP/2 also takes HTTP/1 connections over after "Upgrade: h2c".
         var http2 = new Http2Protocol();
-        return [new Http1Protocol(http2), http2, new MysqlProtocol()];
+        return [new Http1Protocol(http2), http2, new PgsqlProtocol(), new MysqlProtocol()];
     }
 }

@@ -101,14 +101,14 @@ public sealed class Http2CaptureTests
     public void Tshark_decodes_the_same_header_fields_as_devtools()
     {
         using NghttpdServer server = NghttpdServer.Start();
-        using var tshark = TsharkCapture.Start(server.Port, server.Directory);
+        using var tshark = TsharkCapture.Start(server.Port);
         using CaptureSession session = Capture.Start();
         (int exit, string output) = ManagedProcess.Run("nghttp", ["-n", "-m", "3", "-H", "x-trace-id: abc123", $"{server.BaseUrl}/data.json", $"{server.BaseUrl}/missing"], TimeSpan.FromSeconds(30));
         Assert.True(exit == 0, output);
         (exit, output) = ManagedProcess.Run("curl", ["-s", "-o", "/dev/null", "--http2-prior-knowledge", "-H", "Accept-Language: en", $"{server.BaseUrl}/small.txt?x=1"], TimeSpan.FromSeconds(30));
         Assert.True(exit == 0, output);
         List<HttpEvent> rows = Capture.StopAndRead(session);
-        List<TsharkStream> streams = tshark.StopAndDecodeHttp2();
+        List<TsharkStream> streams = TsharkHttp2.Decode(tshark);
 
         List<HttpEvent> serverRows = [.. Server(rows, server)];
         Assert.Equal(7, streams.Count);

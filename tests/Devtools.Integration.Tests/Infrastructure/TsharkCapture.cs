@@ -1,118 +1,152 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 
 namespace Devtools.Integration.Tests.Infrastructure;
 
 /// <summary>
-/// tshark capturing one loopback TCP port to a file, as an independent witness of what
-/// went over the wire; stopped with SIGINT so the file is complete.
+/// tshark writing what crosses the loopback interface on one TCP port to a pcapng file,
+/// an independent witness of what went over the wire: started before the traffic (and
+/// waited for until it captures), stopped with SIGINT after it so the file is complete,
+/// then read back with a dissector forced onto the port. Set DEVTOOLS_KEEP_PCAP to keep
+/// the file.
 /// </summary>
 public sealed class TsharkCapture : IDisposable
 {
     private readonly ManagedProcess _process;
-    private readonly string _file;
-    private readonly int _port;
+    private readonly string _directory;
+    private bool _stopped;
 
-    private TsharkCapture(ManagedProcess process, string file, int port)
+    private TsharkCapture(ManagedProcess process, string directory, int port)
     {
         _process = process;
-        _file = file;
-        _port = port;
+        _directory = directory;
+        Port = port;
     }
 
-    /// <summary>Starts tshark on lo for <paramref name="port"/> and waits until it is capturing.</summary>
-    public static TsharkCapture Start(int port, string directory)
+    public int Port { get; }
+
+    public string File => Path.Combine(_directory, "capture.pcapng");
+
+    public static TsharkCapture Start(int port)
     {
-        string file = Path.Combine(directory, $"capture-{port}.pcapng");
-        var process = ManagedProcess.Start("tshark", ["-i", "lo", "-f", $"tcp port {port}", "-w", file, "-q"]);
+        string dir = Path.Combine(Path.GetTempPath(), $"devtools-tshark-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dir);
+        string file = Path.Combine(dir, "capture.pcapng");
+        var process = ManagedProcess.Start("tshark", ["-i", "lo", "-f", $"tcp port {port.ToString(CultureInfo.InvariantCulture)}", "-w", file]);
+        var capture = new TsharkCapture(process, dir, port);
         var clock = Stopwatch.StartNew();
-        while (!process.Output.Contains("Capture started", StringComparison.Ordinal))
+        while (!process.Output.Contains("Capturing on", StringComparison.Ordinal))
         {
             if (process.HasExited || clock.Elapsed > TimeSpan.FromSeconds(20))
-                throw new InvalidOperationException("tshark did not start capturing:\n" + process.Output);
+            {
+                capture.Dispose();
+                throw new InvalidOperationException($"tshark did not start capturing:\n{process.Output}");
+            }
             Thread.Sleep(50);
         }
-        return new TsharkCapture(process, file, port);
+        // "Capturing on" is printed as the capture opens; give the filter a moment to attach.
+        Thread.Sleep(300);
+        return capture;
     }
 
-    /// <summary>Stops the capture and returns every HTTP/2 stream's header fields as tshark decodes them.</summary>
-    public List<TsharkStream> StopAndDecodeHttp2()
+    /// <summary>Stops capturing (SIGINT, so the file is complete).</summary>
+    public void Stop()
     {
-        Thread.Sleep(300); // let the last packets reach the file
-        ManagedProcess.Run("kill", ["-INT", _process.Pid.ToString(CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(5));
+        if (_stopped)
+            return;
+        _stopped = true;
+        // Let the last packets reach tshark before it stops.
+        Thread.Sleep(500);
+        ManagedProcess.Run("kill", ["-INT", _process.Pid.ToString(CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(10));
         var clock = Stopwatch.StartNew();
         while (!_process.HasExited && clock.Elapsed < TimeSpan.FromSeconds(10))
             Thread.Sleep(50);
-        string json = Path.ChangeExtension(_file, ".json");
-        (int exit, string output) = ManagedProcess.Run(
-            "sh", ["-c", $"tshark -r '{_file}' -d tcp.port=={_port},http2 -T json > '{json}'"], TimeSpan.FromSeconds(60));
-        if (exit != 0)
-            throw new InvalidOperationException("tshark could not read its capture:\n" + output);
-        return Parse(File.ReadAllText(json), _port);
     }
-
-    public void Dispose() => _process.Dispose();
 
     /// <summary>
-    /// Walks tshark's JSON (whose objects repeat keys for repeated fields) packet by packet:
-    /// each "http2.stream" is one frame; its "http2.header" entries are the decoded fields.
+    /// Every occurrence of each field, in capture order, decoding the port as
+    /// <paramref name="dissector"/>: one list per field.
     /// </summary>
-    private static List<TsharkStream> Parse(string json, int serverPort)
+    public IReadOnlyList<List<string>> Read(string dissector, params string[] fields)
     {
-        var streams = new Dictionary<(int Connection, int Stream), TsharkStream>();
-        using JsonDocument document = JsonDocument.Parse(json);
-        foreach (JsonElement packet in document.RootElement.EnumerateArray())
+        const string aggregator = "\u001f";
+        var result = fields.Select(_ => new List<string>()).ToList();
+        foreach (string[] columns in Decode(dissector, fields, aggregator))
         {
-            JsonElement layers = packet.GetProperty("_source").GetProperty("layers");
-            if (!layers.TryGetProperty("tcp", out JsonElement tcp))
+            for (int i = 0; i < fields.Length; i++)
+            {
+                if (columns[i].Length > 0)
+                    result[i].AddRange(columns[i].Split(aggregator));
+            }
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Per packet that has any of the fields: its TCP source port and the fields' values
+    /// ('|' joins repeated occurrences within the packet).
+    /// </summary>
+    public List<(int SourcePort, string[] Fields)> ReadPackets(string dissector, params string[] fields)
+    {
+        var packets = new List<(int, string[])>();
+        foreach (string[] columns in Decode(dissector, ["tcp.srcport", .. fields], "|"))
+        {
+            if (!int.TryParse(columns[0], CultureInfo.InvariantCulture, out int source))
                 continue;
-            int source = int.Parse(tcp.GetProperty("tcp.srcport").GetString()!, CultureInfo.InvariantCulture);
-            int destination = int.Parse(tcp.GetProperty("tcp.dstport").GetString()!, CultureInfo.InvariantCulture);
-            int clientPort = source == serverPort ? destination : source;
-            bool fromServer = source == serverPort;
-            foreach (JsonProperty layer in layers.EnumerateObject())
-            {
-                if (layer.Name != "http2")
-                    continue;
-                foreach (JsonElement frame in Frames(layer.Value))
-                {
-                    if (!frame.TryGetProperty("http2.type", out JsonElement type) || type.GetString() != "1")
-                        continue;
-                    int id = int.Parse(frame.GetProperty("http2.streamid").GetString()!, CultureInfo.InvariantCulture);
-                    if (!streams.TryGetValue((clientPort, id), out TsharkStream? stream))
-                        streams[(clientPort, id)] = stream = new TsharkStream(clientPort, id);
-                    List<KeyValuePair<string, string>> fields = fromServer ? stream.ResponseFields : stream.RequestFields;
-                    foreach (JsonProperty p in frame.EnumerateObject())
-                    {
-                        if (p.Name != "http2.header")
-                            continue;
-                        fields.Add(new(p.Value.GetProperty("http2.header.name").GetString()!, p.Value.GetProperty("http2.header.value").GetString() ?? ""));
-                    }
-                }
-            }
+            string[] values = columns[1..];
+            if (!values.All(string.IsNullOrEmpty))
+                packets.Add((source, values));
         }
-        return [.. streams.Values.OrderBy(s => s.ClientPort).ThenBy(s => s.StreamId)];
+        return packets;
     }
 
-    private static IEnumerable<JsonElement> Frames(JsonElement http2)
+    /// <summary>The whole capture as tshark's JSON (-T json), decoding the port as <paramref name="dissector"/>.</summary>
+    public string ReadJson(string dissector) =>
+        Tshark(["-r", File, "-d", $"tcp.port=={Port.ToString(CultureInfo.InvariantCulture)},{dissector}", "-T", "json"]);
+
+    private IEnumerable<string[]> Decode(string dissector, string[] fields, string aggregator)
     {
-        IEnumerable<JsonElement> layers = http2.ValueKind == JsonValueKind.Array ? http2.EnumerateArray() : [http2];
-        foreach (JsonElement layer in layers)
+        var args = new List<string> { "-r", File, "-d", $"tcp.port=={Port.ToString(CultureInfo.InvariantCulture)},{dissector}", "-T", "fields", "-E", "separator=\u001e", "-E", "occurrence=a", "-E", "aggregator=" + aggregator };
+        foreach (string field in fields)
+            args.AddRange(["-e", field]);
+        foreach (string line in Tshark(args).Split('\n'))
         {
-            foreach (JsonProperty p in layer.EnumerateObject())
-            {
-                if (p.Name == "http2.stream")
-                    yield return p.Value;
-            }
+            string[] columns = line.TrimEnd('\r').Split('\u001e');
+            if (columns.Length == fields.Length)
+                yield return columns;
         }
     }
-}
 
-/// <summary>One HTTP/2 stream's header fields (headers and trailers, in order) per direction, as tshark decoded them.</summary>
-public sealed record TsharkStream(int ClientPort, int StreamId)
-{
-    public List<KeyValuePair<string, string>> RequestFields { get; } = [];
+    private string Tshark(List<string> args)
+    {
+        Stop();
+        // Through a file: tshark's JSON can be large, and its stderr must not mix into it.
+        string output = Path.Combine(_directory, $"decoded-{Guid.NewGuid():N}.txt");
+        string quoted = string.Join(' ', args.Select(a => "'" + a.Replace("'", "'\\''", StringComparison.Ordinal) + "'"));
+        (int exit, string log) = ManagedProcess.Run("sh", ["-c", $"tshark {quoted} > '{output}'"], TimeSpan.FromSeconds(60));
+        if (exit != 0)
+            throw new InvalidOperationException($"tshark -r failed ({exit}):\n{log}");
+        return System.IO.File.ReadAllText(output);
+    }
 
-    public List<KeyValuePair<string, string>> ResponseFields { get; } = [];
+    public void Dispose()
+    {
+        try
+        {
+            Stop();
+        }
+        catch (InvalidOperationException)
+        {
+        }
+        _process.Dispose();
+        if (Environment.GetEnvironmentVariable("DEVTOOLS_KEEP_PCAP") is not null)
+            return;
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
 }

@@ -26,7 +26,7 @@ public sealed class MysqlCaptureTests(ITestOutputHelper output)
         Assert.True(setupExit == 0, setupOutput);
 
         var expected = new List<ExpectedCommand>();
-        using TsharkRecorder tshark = TsharkRecorder.Start(server.Port);
+        using TsharkCapture tshark = TsharkCapture.Start(server.Port);
         using CaptureSession session = Capture.Start();
         await using (var connection = new MySqlConnection(server.ConnectionString()))
         {
@@ -111,7 +111,7 @@ public sealed class MysqlCaptureTests(ITestOutputHelper output)
         List<MysqlEvent> clientSide = [.. rows.Where(r => r.TraceRole == 1 && r.RemotePort == server.Port && r.Upid.Pid == (uint)Environment.ProcessId).OrderBy(r => r.TimeUnixNs)];
         AssertEachOnce(expected, serverSide, "server side (mariadbd)");
         AssertEachOnce(expected, clientSide, "client side (MySqlConnector)");
-        List<TsharkMysqlExchange> decoded = TsharkMysqlExchange.From(tshark.Read("mysql", TsharkMysqlExchange.FieldNames), server.Port);
+        List<TsharkMysqlExchange> decoded = TsharkMysqlExchange.From(tshark.ReadPackets("mysql", TsharkMysqlExchange.FieldNames), server.Port);
         TsharkMysqlExchange.AssertAgree(decoded, serverSide, "server side vs tshark");
         TsharkMysqlExchange.AssertAgree(decoded, clientSide, "client side vs tshark");
     }
@@ -123,7 +123,7 @@ public sealed class MysqlCaptureTests(ITestOutputHelper output)
         (int setupExit, string setupOutput) = server.Client("CREATE DATABASE shop; CREATE TABLE shop.items (id INT PRIMARY KEY, name VARCHAR(20))");
         Assert.True(setupExit == 0, setupOutput);
 
-        using TsharkRecorder tshark = TsharkRecorder.Start(server.Port);
+        using TsharkCapture tshark = TsharkCapture.Start(server.Port);
         using CaptureSession session = Capture.Start();
         var clock = Stopwatch.StartNew();
         (int exit, string cliOutput) = server.Client(
@@ -153,7 +153,7 @@ public sealed class MysqlCaptureTests(ITestOutputHelper output)
         List<MysqlEvent> clientSide = [.. rows.Where(r => r.TraceRole == 1 && r.RemotePort == server.Port).OrderBy(r => r.TimeUnixNs)];
         AssertEachOnce(expected, serverSide, "server side (mariadbd)");
         AssertEachOnce(expected, clientSide, "client side (mariadb)");
-        List<TsharkMysqlExchange> decoded = TsharkMysqlExchange.From(tshark.Read("mysql", TsharkMysqlExchange.FieldNames), server.Port);
+        List<TsharkMysqlExchange> decoded = TsharkMysqlExchange.From(tshark.ReadPackets("mysql", TsharkMysqlExchange.FieldNames), server.Port);
         TsharkMysqlExchange.AssertAgree(decoded, serverSide, "server side vs tshark");
         TsharkMysqlExchange.AssertAgree(decoded, clientSide, "client side vs tshark");
     }
