@@ -1,0 +1,89 @@
+using System.Collections.Immutable;
+
+namespace Devtools.Lsp.Analysis.Endpoints;
+
+/// <summary>
+/// Turns controller facts from all files into endpoints, following MVC attribute routing:
+/// class routes (inherited from base classes when a class has none) times action routes, an
+/// action route starting with '/' or '~/' standing alone, verbs from <c>[HttpGet]</c>-style
+/// attributes, and <c>[controller]</c>/<c>[action]</c>/<c>[area]</c> replaced.
+/// Actions reachable only by conventional routing are left out.
+/// </summary>
+internal static class ControllerEndpointBuilder
+{
+    private const int MaxBaseDepth = 8;
+
+    public static void Build(IReadOnlyList<(string File, ControllerFact Fact)> controllers, ImmutableArray<EndpointDeclaration>.Builder endpoints)
+    {
+        var byName = new Dictionary<string, ControllerFact>(StringComparer.Ordinal);
+        foreach ((_, ControllerFact fact) in controllers)
+            byName.TryAdd(fact.ClassName, fact);
+
+        foreach ((string file, ControllerFact controller) in controllers)
+        {
+            if (controller.IsAbstract)
+                continue;
+            List<ControllerFact> chain = BaseChain(controller, byName);
+            if (chain.Any(c => c.IsNonController))
+                continue;
+            if (!controller.ClassName.EndsWith("Controller", StringComparison.Ordinal) && !chain.Any(c => c.IsControllerByAttribute))
+                continue;
+            // [Route] and [Area] are inherited: the nearest class that has them decides.
+            ImmutableArray<string> classRoutes = chain.FirstOrDefault(c => !c.RouteTemplates.IsEmpty)?.RouteTemplates ?? [];
+            string? area = chain.FirstOrDefault(c => c.Area is not null)?.Area;
+            foreach (ActionFact action in controller.Actions)
+                AddAction(file, controller, action, classRoutes, area, endpoints);
+        }
+    }
+
+    private static List<ControllerFact> BaseChain(ControllerFact controller, Dictionary<string, ControllerFact> byName)
+    {
+        var chain = new List<ControllerFact> { controller };
+        ControllerFact current = controller;
+        while (chain.Count < MaxBaseDepth && current.BaseTypeName is { } baseName
+            && byName.TryGetValue(baseName, out ControllerFact? parent) && !chain.Contains(parent))
+        {
+            chain.Add(parent);
+            current = parent;
+        }
+        return chain;
+    }
+
+    private static void AddAction(string file, ControllerFact controller, ActionFact action, ImmutableArray<string> classRoutes, string? area,
+        ImmutableArray<EndpointDeclaration>.Builder endpoints)
+    {
+        // Verb attributes without a template give their verbs to the templated routes that have none of their own.
+        ImmutableArray<string> untemplatedVerbs = [.. action.Routes.Where(r => r.Template is null).SelectMany(r => r.HttpMethods).Distinct()];
+        var selectors = new List<(string? Template, ImmutableArray<string> Methods)>();
+        foreach (RouteAttributeFact route in action.Routes)
+        {
+            if (route.Template is not null)
+                selectors.Add((route.Template, route.HttpMethods.IsEmpty ? untemplatedVerbs : route.HttpMethods));
+        }
+        if (selectors.Count == 0)
+        {
+            if (classRoutes.IsEmpty)
+                return;
+            selectors.Add((null, untemplatedVerbs));
+        }
+
+        string handler = controller.ClassName + "." + action.MethodName;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach ((string? template, ImmutableArray<string> methods) in selectors)
+        {
+            IEnumerable<string?> prefixes = template is not null && RouteTemplateText.IsAbsolute(template) || classRoutes.IsEmpty
+                ? [null]
+                : classRoutes;
+            foreach (string? prefix in prefixes)
+            {
+                if (prefix is null && template is null)
+                    continue;
+                string combined = RouteTemplateText.CombineController(prefix, template);
+                string route = RouteTemplateText.Normalize(RouteTemplateText.ReplaceTokens(combined, controller.ControllerName, action.ActionName, area));
+                var endpoint = new EndpointDeclaration(methods, route, file, action.Range, handler, EndpointSite.ControllerAction);
+                if (seen.Add(endpoint.RouteKey))
+                    endpoints.Add(endpoint);
+            }
+        }
+    }
+}
