@@ -12,6 +12,12 @@ public static class Repository
     /// <summary>The sample ASP.NET Core service, built with the solution.</summary>
     public static string SampleShopDll => Path.Combine(Root, "samples", "SampleShop", "bin", Configuration, "net10.0", "SampleShop.dll");
 
+    /// <summary>The console sample with one known hot line (its PDB is embedded), built with the solution.</summary>
+    public static string HotMethodDll => Path.Combine(Root, "samples", "HotMethod", "bin", Configuration, "net10.0", "HotMethod.dll");
+
+    /// <summary>HotMethod's source: the test finds the HOT-LINE marker in it.</summary>
+    public static string HotMethodSource => Path.Combine(Root, "samples", "HotMethod", "Program.cs");
+
     private static string FindRoot()
     {
         string? dir = AppContext.BaseDirectory;
