@@ -16,6 +16,13 @@ internal sealed class FrameResolver(MethodTable methods, SourceLineResolver? lin
     private readonly Dictionary<ulong, StackFrame> _cache = [];
 
     /// <summary>
+    /// An address fell in an assembly's mapping but in no known method: ReadyToRun
+    /// (precompiled) code first run after the rundown, which no event announces. A new
+    /// rundown names it; the session clears this when it asks for one.
+    /// </summary>
+    public bool MissedPrecompiledCode { get; set; }
+
+    /// <summary>
     /// Resolves one frame. Callers' addresses are return addresses, which point past the
     /// call: one byte back lands inside it, in the statement that made the call.
     /// </summary>
@@ -28,10 +35,12 @@ internal sealed class FrameResolver(MethodTable methods, SourceLineResolver? lin
         JittedMethod? method = methods.Find(lookup);
         if (method is null)
         {
-            // Not cached: the method event may still be on its way, and this path is rare.
-            return natives.Find(address) is (string file, ulong offset)
-                ? new StackFrame($"{file}+0x{offset:x}", FrameKind.Unknown, file)
-                : new StackFrame(UnmanagedName, FrameKind.Unknown);
+            // Not cached: the method event may still be on its way, or a rundown may name it later.
+            if (natives.Find(address) is not (string file, ulong offset))
+                return new StackFrame(UnmanagedName, FrameKind.Unknown);
+            if (file.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
+                MissedPrecompiledCode = true;
+            return new StackFrame($"{file}+0x{offset:x}", FrameKind.Unknown, file);
         }
 
         ManagedModule? module = methods.Module(method.ModuleId);

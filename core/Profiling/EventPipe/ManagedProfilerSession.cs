@@ -52,6 +52,11 @@ public sealed class ManagedProfilerSession : IAsyncDisposable, IDisposable
     private TimeSpan _profileStart;
     private TimeSpan? _endedAt;
 
+    private static readonly TimeSpan RundownRefreshInterval = TimeSpan.FromSeconds(10);
+
+    private Task? _rundownRefresh;
+    private long _lastRundownMs;
+    private int _rundowns;
     private int _rundownMethods;
     private TimeSpan _rundownDuration;
     private volatile bool _stopRequested;
@@ -117,7 +122,7 @@ public sealed class ManagedProfilerSession : IAsyncDisposable, IDisposable
             {
                 return new ManagedProfilerStatistics(
                     Now(), _sampleCount, _managedSamples, _externalSamples, _noStackSamples, _samples.DroppedSamples,
-                    _samples.StackCount, _methods.Count, _rundownMethods, _rundownDuration, Interlocked.Read(ref _methodLoads), EventsLost());
+                    _samples.StackCount, _methods.Count, _rundownMethods, _rundownDuration, _rundowns, Interlocked.Read(ref _methodLoads), EventsLost());
             }
         }
     }
@@ -145,6 +150,8 @@ public sealed class ManagedProfilerSession : IAsyncDisposable, IDisposable
                 (int methods, TimeSpan duration) = await RundownReader.ReadAsync(connector.Instance, session._methods, session._gate, ct).ConfigureAwait(false);
                 session._rundownMethods = methods;
                 session._rundownDuration = duration;
+                session._rundowns = 1;
+                session._lastRundownMs = Environment.TickCount64;
             }
             return session;
         }
@@ -179,8 +186,11 @@ public sealed class ManagedProfilerSession : IAsyncDisposable, IDisposable
     {
         if (_final is { } final)
             return final;
+        Profile profile;
         lock (_gate)
-            return BuildProfile();
+            profile = BuildProfile();
+        RefreshRundownIfNeeded(force: false);
+        return profile;
     }
 
     /// <summary>Starts the counts over: the next snapshot covers only what follows.</summary>
@@ -208,6 +218,14 @@ public sealed class ManagedProfilerSession : IAsyncDisposable, IDisposable
 
     private async Task<Profile> StopCoreAsync(CancellationToken ct)
     {
+        if (!_ended.Task.IsCompleted && _options.Sample)
+        {
+            // Last chance to name precompiled code first run since the last rundown: the process is still there.
+            lock (_gate)
+                BuildProfile();
+            if (RefreshRundownIfNeeded(force: true) is { } refresh)
+                await Task.WhenAny(refresh, Task.Delay(_options.StopTimeout, CancellationToken.None)).ConfigureAwait(false);
+        }
         if (!_ended.Task.IsCompleted)
         {
             _stopRequested = true;
@@ -254,6 +272,40 @@ public sealed class ManagedProfilerSession : IAsyncDisposable, IDisposable
         if (_final is null)
             StopAsync().GetAwaiter().GetResult();
         Release();
+    }
+
+    /// <summary>
+    /// Runs another rundown in the background when a snapshot met ReadyToRun code no
+    /// event named (at most every <see cref="RundownRefreshInterval"/> unless forced):
+    /// precompiled methods announce themselves only in rundowns.
+    /// </summary>
+    private Task? RefreshRundownIfNeeded(bool force)
+    {
+        lock (_gate)
+        {
+            if (!_frames.MissedPrecompiledCode || _ended.Task.IsCompleted || _rundownRefresh is { IsCompleted: false })
+                return _rundownRefresh is { IsCompleted: false } running ? running : null;
+            long now = Environment.TickCount64;
+            if (!force && now - _lastRundownMs < RundownRefreshInterval.TotalMilliseconds)
+                return null;
+            _frames.MissedPrecompiledCode = false;
+            _lastRundownMs = now;
+            _rundowns++;
+            _rundownRefresh = Task.Run(RefreshRundownAsync);
+            return _rundownRefresh;
+        }
+    }
+
+    private async Task RefreshRundownAsync()
+    {
+        try
+        {
+            await RundownReader.ReadAsync(_connector.Instance, _methods, _gate, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (SessionErrors.IsExpected(e))
+        {
+            // The process is exiting or refused: the frames stay named by module and offset.
+        }
     }
 
     private static List<EventPipeProvider> Providers(ManagedProfilerOptions options)

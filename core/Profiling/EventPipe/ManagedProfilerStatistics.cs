@@ -10,7 +10,8 @@ namespace Devtools.Core.Profiling.EventPipe;
 /// <param name="Stacks">Distinct stacks kept.</param>
 /// <param name="Methods">Method bodies known (rundown plus jitted since).</param>
 /// <param name="RundownMethods">Method bodies the rundown reported (code that existed at attach).</param>
-/// <param name="RundownDuration">How long the rundown session took.</param>
+/// <param name="RundownDuration">How long the rundown session at attach took.</param>
+/// <param name="Rundowns">Rundowns run: the one at attach, plus those that named ReadyToRun code first run later.</param>
 /// <param name="MethodLoads">Methods jitted while attached (tier-ups included).</param>
 /// <param name="EventsLost">Events the runtime dropped because the session's buffer was full.</param>
 public sealed record ManagedProfilerStatistics(
@@ -24,6 +25,7 @@ public sealed record ManagedProfilerStatistics(
     int Methods,
     int RundownMethods,
     TimeSpan RundownDuration,
+    int Rundowns,
     long MethodLoads,
     int EventsLost)
 {

@@ -14,13 +14,13 @@ internal sealed class NativeModuleMap(int pid)
 
     private readonly string _mapsPath = $"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/maps";
     private Mapping[] _mappings = [];
-    private long _lastRead = long.MinValue;
+    private long? _lastReadMs;
 
     /// <summary>The mapped file and the offset in it, or null for anonymous or unmapped memory.</summary>
     public (string Module, ulong Offset)? Find(ulong address)
     {
         Mapping? hit = Lookup(address);
-        if (hit is null && Environment.TickCount64 - _lastRead >= MinRefreshInterval.TotalMilliseconds)
+        if (hit is null && (_lastReadMs is not { } last || Environment.TickCount64 - last >= MinRefreshInterval.TotalMilliseconds))
         {
             Refresh();
             hit = Lookup(address);
@@ -47,7 +47,7 @@ internal sealed class NativeModuleMap(int pid)
 
     private void Refresh()
     {
-        _lastRead = Environment.TickCount64;
+        _lastReadMs = Environment.TickCount64;
         var mappings = new List<Mapping>();
         try
         {

@@ -80,6 +80,18 @@ public sealed class RequestParsingTests
     }
 
     [Fact]
+    public void Names_an_address_by_the_library_mapped_there()
+    {
+        nint libc = System.Runtime.InteropServices.NativeLibrary.Load("libc.so.6");
+        ulong getpid = (ulong)System.Runtime.InteropServices.NativeLibrary.GetExport(libc, "getpid");
+        var map = new NativeModuleMap(Environment.ProcessId);
+        (string Module, ulong Offset)? found = map.Find(getpid);
+        Assert.NotNull(found);
+        Assert.StartsWith("libc", found.Value.Module, StringComparison.Ordinal);
+        Assert.Null(map.Find(8));
+    }
+
+    [Fact]
     public void Parses_file_backed_mappings_only()
     {
         Assert.True(NativeModuleMap.TryParse("7f1c2a000000-7f1c2a200000 r-xp 00010000 08:01 1234   /usr/share/dotnet/shared/Microsoft.NETCore.App/10.0.12/libcoreclr.so", out var m));
