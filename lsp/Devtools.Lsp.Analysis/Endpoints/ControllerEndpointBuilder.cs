@@ -13,6 +13,8 @@ internal static class ControllerEndpointBuilder
 {
     private const int MaxBaseDepth = 8;
 
+    private static readonly string?[] s_noPrefix = [null];
+
     public static void Build(IReadOnlyList<(string File, ControllerFact Fact)> controllers, ImmutableArray<EndpointDeclaration>.Builder endpoints)
     {
         var byName = new Dictionary<string, ControllerFact>(StringComparer.Ordinal);
@@ -71,9 +73,8 @@ internal static class ControllerEndpointBuilder
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach ((string? template, ImmutableArray<string> methods) in selectors)
         {
-            IEnumerable<string?> prefixes = template is not null && RouteTemplateText.IsAbsolute(template) || classRoutes.IsEmpty
-                ? [null]
-                : classRoutes;
+            bool standsAlone = (template is not null && RouteTemplateText.IsAbsolute(template)) || classRoutes.IsEmpty;
+            IEnumerable<string?> prefixes = standsAlone ? s_noPrefix : classRoutes;
             foreach (string? prefix in prefixes)
             {
                 if (prefix is null && template is null)

@@ -1,5 +1,6 @@
 using Devtools.Lsp.Analysis.Workspace;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
 namespace Devtools.Lsp.Analysis.Syntax;

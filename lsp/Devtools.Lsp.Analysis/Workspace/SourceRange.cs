@@ -1,4 +1,4 @@
-using Microsoft.CodeAnalysis.Text;
+using Microsoft.CodeAnalysis;
 
 namespace Devtools.Lsp.Analysis.Workspace;
 
