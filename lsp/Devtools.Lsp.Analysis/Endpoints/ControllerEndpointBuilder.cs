@@ -54,19 +54,22 @@ internal static class ControllerEndpointBuilder
     private static void AddAction(string file, ControllerFact controller, ActionFact action, ImmutableArray<string> classRoutes, string? area,
         ImmutableArray<EndpointDeclaration>.Builder endpoints)
     {
-        // Verb attributes without a template give their verbs to the templated routes that have none of their own.
-        ImmutableArray<string> untemplatedVerbs = [.. action.Routes.Where(r => r.Template is null).SelectMany(r => r.HttpMethods).Distinct()];
+        // MVC's selectors (DefaultApplicationModelProvider.CreateSelectors): one per attribute with a
+        // template; [Route] ones take the verbs of the template-less ("silent") verb attributes; those
+        // silent verbs get a selector of their own (on the controller's route) unless a [Route] took them.
+        ImmutableArray<string> silentVerbs = [.. action.Routes.Where(r => r.Template is null).SelectMany(r => r.HttpMethods).Distinct()];
+        bool hasSilent = action.Routes.Any(r => r.Template is null);
         var selectors = new List<(string? Template, ImmutableArray<string> Methods)>();
         foreach (RouteAttributeFact route in action.Routes)
         {
             if (route.Template is not null)
-                selectors.Add((route.Template, route.HttpMethods.IsEmpty ? untemplatedVerbs : route.HttpMethods));
+                selectors.Add((route.Template, route.IsRoute ? silentVerbs : route.HttpMethods));
         }
-        if (selectors.Count == 0)
+        if ((hasSilent && !action.Routes.Any(r => r.IsRoute)) || selectors.Count == 0)
         {
-            if (classRoutes.IsEmpty)
-                return;
-            selectors.Add((null, untemplatedVerbs));
+            // Without a template of its own the action is attribute-routed only through its controller's route.
+            if (!classRoutes.IsEmpty)
+                selectors.Add((null, silentVerbs));
         }
 
         string handler = controller.ClassName + "." + action.MethodName;
@@ -80,7 +83,8 @@ internal static class ControllerEndpointBuilder
                 if (prefix is null && template is null)
                     continue;
                 string combined = RouteTemplateText.CombineController(prefix, template);
-                string route = RouteTemplateText.Normalize(RouteTemplateText.ReplaceTokens(combined, controller.ControllerName, action.ActionName, area));
+                string route = RouteTemplateText.Normalize(
+                    RouteTemplateText.ReplaceAreaParameter(RouteTemplateText.ReplaceTokens(combined, controller.ControllerName, action.ActionName, area), area));
                 var endpoint = new EndpointDeclaration(methods, route, file, action.Range, handler, EndpointSite.ControllerAction);
                 if (seen.Add(endpoint.RouteKey))
                     endpoints.Add(endpoint);

@@ -96,7 +96,7 @@ internal static class ControllerExtractor
             if (name == "ActionName" && StringConstants.TryGetValue(PositionalArgument(attribute, 0)) is { } renamed)
                 actionName = renamed;
             else if (name == "Route")
-                routes.Add(new RouteAttributeFact(StringConstants.TryGetValue(PositionalArgument(attribute, 0)) ?? "", []));
+                routes.Add(new RouteAttributeFact(StringConstants.TryGetValue(PositionalArgument(attribute, 0)) ?? "", [], IsRoute: true));
             else if (s_verbAttributes.TryGetValue(name, out string? verb))
                 routes.Add(new RouteAttributeFact(TemplateOf(attribute), [verb]));
             else if (name == "AcceptVerbs")

@@ -1,13 +1,13 @@
 using System.Collections.Immutable;
-using Devtools.Lsp.Analysis.Workspace;
 
 namespace Devtools.Lsp.Analysis.Endpoints;
 
 /// <summary>
-/// A route-bearing attribute: <c>[Route("x")]</c> (template, no methods), <c>[HttpGet]</c>
-/// (methods, no template), <c>[HttpGet("{id}")]</c>, <c>[AcceptVerbs("GET", "POST", Route = "x")]</c>.
+/// A route-bearing attribute: <c>[Route("x")]</c> (template, no methods, <see cref="IsRoute"/>),
+/// <c>[HttpGet]</c> (methods, no template: a "silent" one), <c>[HttpGet("{id}")]</c>,
+/// <c>[AcceptVerbs("GET", "POST", Route = "x")]</c>.
 /// </summary>
-internal sealed record RouteAttributeFact(string? Template, ImmutableArray<string> HttpMethods);
+internal sealed record RouteAttributeFact(string? Template, ImmutableArray<string> HttpMethods, bool IsRoute = false);
 
 /// <summary>A public instance method of a possible controller, with its routing attributes.</summary>
 internal sealed record ActionFact(string MethodName, string ActionName, ImmutableArray<RouteAttributeFact> Routes, SourceRange Range);

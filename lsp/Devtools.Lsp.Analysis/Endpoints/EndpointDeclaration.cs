@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
-using Devtools.Lsp.Analysis.Workspace;
 
-namespace Devtools.Lsp.Analysis.Endpoints;
+namespace Devtools.Lsp.Analysis;
 
 /// <summary>Where an endpoint's lens sits.</summary>
 public enum EndpointSite

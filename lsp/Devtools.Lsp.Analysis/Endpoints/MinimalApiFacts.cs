@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Devtools.Lsp.Analysis.Workspace;
 
 namespace Devtools.Lsp.Analysis.Endpoints;
 

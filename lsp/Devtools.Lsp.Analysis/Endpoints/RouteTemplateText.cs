@@ -1,10 +1,21 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Devtools.Lsp.Analysis.Endpoints;
 
 /// <summary>Combining and tidying route templates as ASP.NET Core does when it builds endpoints.</summary>
-internal static class RouteTemplateText
+internal static partial class RouteTemplateText
 {
+    /// <summary>
+    /// An action in an area has the area as a required route value, so a <c>{area}</c> (or
+    /// <c>{area:exists}</c>) parameter only ever matches that value: it is a literal for matching.
+    /// </summary>
+    public static string ReplaceAreaParameter(string template, string? area) =>
+        area is null ? template : AreaParameter().Replace(template, area.Replace("$", "$$", StringComparison.Ordinal));
+
+    [GeneratedRegex(@"\{area(?::[^}]*)?\}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AreaParameter();
+
     /// <summary>
     /// Appends a minimal API pattern to a group prefix. Group patterns always nest: a leading '/'
     /// in the inner pattern does not reset it (unlike controller routes).

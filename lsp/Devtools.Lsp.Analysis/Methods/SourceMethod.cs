@@ -1,6 +1,5 @@
-using Devtools.Lsp.Analysis.Workspace;
 
-namespace Devtools.Lsp.Analysis.Methods;
+namespace Devtools.Lsp.Analysis;
 
 /// <summary>What kind of code a <see cref="SourceMethod"/> is.</summary>
 public enum SourceMethodKind

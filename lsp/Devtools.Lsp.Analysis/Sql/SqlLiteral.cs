@@ -1,8 +1,7 @@
 using System.Collections.Immutable;
 using Devtools.Core.Query.Sql;
-using Devtools.Lsp.Analysis.Workspace;
 
-namespace Devtools.Lsp.Analysis.Sql;
+namespace Devtools.Lsp.Analysis;
 
 /// <summary>Why a string was taken for SQL.</summary>
 public enum SqlSiteKind

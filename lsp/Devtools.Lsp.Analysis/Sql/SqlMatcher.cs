@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using Devtools.Lsp.Analysis.Sql;
 
-namespace Devtools.Lsp.Analysis.Sql;
+namespace Devtools.Lsp.Analysis;
 
 /// <summary>How a captured statement was found in source.</summary>
 public enum SqlMatchKind

@@ -1,4 +1,3 @@
-using Devtools.Lsp.Analysis.Workspace;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;

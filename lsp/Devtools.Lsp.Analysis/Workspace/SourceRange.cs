@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis;
 
-namespace Devtools.Lsp.Analysis.Workspace;
+namespace Devtools.Lsp.Analysis;
 
 /// <summary>A position as LSP counts it: 0-based line, 0-based UTF-16 character.</summary>
 public readonly record struct SourcePosition(int Line, int Character) : IComparable<SourcePosition>
