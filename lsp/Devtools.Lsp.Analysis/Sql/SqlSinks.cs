@@ -39,6 +39,13 @@ internal static class SqlSinks
         "ExecuteSqlInterpolated", "ExecuteSqlInterpolatedAsync", "SqlQueryRaw", "SqlQuery",
     };
 
+    /// <summary>
+    /// EF Core's raw SQL methods take <c>{0}</c>-style placeholders and send them as parameters
+    /// (<c>@p0</c>, which Npgsql turns into <c>$1</c>), so in source they stand for a placeholder.
+    /// </summary>
+    public static bool TakesFormatPlaceholders(string sink) =>
+        sink is "FromSqlRaw" or "ExecuteSqlRaw" or "ExecuteSqlRawAsync" or "SqlQueryRaw";
+
     /// <summary>The sink <paramref name="expression"/> is handed to directly, if any.</summary>
     public static SqlSink? Of(ExpressionSyntax expression)
     {
