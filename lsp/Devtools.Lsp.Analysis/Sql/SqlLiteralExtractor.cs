@@ -38,7 +38,7 @@ internal static class SqlLiteralExtractor
             {
                 sites[expression.Span] = (expression, sink);
             }
-            else if (!sites.ContainsKey(expression.Span) && SqlShape.LooksLikeSql(SqlTextComposer.Compose(expression)))
+            else if (!sites.ContainsKey(expression.Span) && SqlShape.LooksLikeSql(SqlTextComposer.Compose(expression), allowSelectWithoutFrom: expression is LiteralExpressionSyntax))
             {
                 sites[expression.Span] = (expression, null);
             }

@@ -29,13 +29,43 @@ public class SqlLiteralTests
         Assert.Equal(
         [
             // An interpolation hole becomes a placeholder.
-            (new SourceRange(8, 39, 8, 88), "SELECT COUNT(*) FROM ? WHERE shipped = ?", (string?)"MySqlCommand"),
-            // A verbatim string found by its shape (target-typed new is not recognised as a sink).
+            (new SourceRange(8, 39, 8, 88), "SELECT COUNT(*) FROM ? WHERE shipped = ?", "MySqlCommand"),
+            // A verbatim string in a target-typed new(…), its type read from the method's return type.
             (new SourceRange(13, 12, 15, 59),
                 "SELECT c.name, SUM(o.total) AS spent FROM customers c JOIN orders o ON o.customer_id = c.id GROUP BY c.name ORDER BY spent DESC LIMIT ?",
-                null),
+                "MySqlCommand"),
         ], snapshot.SqlLiteralsIn(legacy).Select(s => (s.Range, s.NormalizedForms.Single(), s.Sink)));
         Assert.All(snapshot.SqlLiteralsIn(legacy), s => Assert.Equal(SqlDialect.MySql, s.Dialect));
+    }
+
+    [Fact]
+    public async Task Shapes_and_sinks_that_syntax_alone_can_tell()
+    {
+        const string source = """
+            using Npgsql;
+
+            class Jobs(NpgsqlDataSource db)
+            {
+                private static readonly string[] Messages = ["Update available", "Select a file to upload", "Delete from the list?"];
+
+                public NpgsqlCommand Next()
+                {
+                    NpgsqlCommand claim = new("UPDATE jobs SET taken = now() WHERE id = (SELECT id FROM jobs LIMIT 1) RETURNING id");
+                    return claim;
+                }
+
+                public NpgsqlCommand Peek() => db.CreateCommand("SELECT id FROM jobs ORDER BY id LIMIT $1");
+
+                public string Label(int n) => "select " + n + " items";
+            }
+            """;
+        WorkspaceSnapshot snapshot = await TestWorkspace.FromSourcesAsync(("/ws/Jobs.cs", source));
+
+        Assert.Equal(
+        [
+            (8, "NpgsqlCommand", "UPDATE jobs SET taken = now() WHERE id = (SELECT id FROM jobs LIMIT ?) RETURNING id"),
+            (12, "CreateCommand", "SELECT id FROM jobs ORDER BY id LIMIT $1"),
+        ], snapshot.SqlLiterals.Select(s => (s.Range.Start.Line, s.Sink, s.NormalizedForms.Single())));
     }
 
     [Fact]
