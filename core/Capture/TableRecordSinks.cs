@@ -1,4 +1,5 @@
 using Devtools.Core.Protocols;
+using Devtools.Core.Protocols.Dns;
 using Devtools.Core.Protocols.Http;
 using Devtools.Core.Storage;
 
@@ -15,6 +16,7 @@ internal sealed class TableRecordSinks : IRecordSinks
     public TableRecordSinks(TableStore tables, ProtocolOptions options)
     {
         Register<IHttpTransactionSink>(new HttpEventsTableSink(tables.HttpEvents, options));
+        Register<IDnsTransactionSink>(new DnsEventsTableSink(tables.DnsEvents, options));
     }
 
     public TSink? Find<TSink>()

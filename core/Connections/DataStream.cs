@@ -266,7 +266,14 @@ public sealed class DataStream : IDisposable
         payload.CopyTo(_buffer.AsSpan((int)(_tail - _bufferBase)));
         // A mark per event (per datagram in datagram mode, where marks are the boundaries).
         if (_timestamps.IsEmpty || _timestamps.Tail.TimestampNs != timestampNs || (IsDatagram && _timestamps.Tail.Position != _tail))
+        {
             _timestamps.Enqueue(new TimestampMark(_tail, timestampNs));
+            // The head mark may be left from bytes consumed before this one (a drained
+            // stream keeps its last mark): the mark that starts at the head is the one
+            // to keep, or Readable would end a datagram before it starts.
+            while (_timestamps.Count > 1 && _timestamps[1].Position <= _head)
+                _timestamps.Dequeue();
+        }
         _tail += payload.Length;
         if (payload.Length < length)
             AddHole(length - payload.Length, HoleKind.Truncated, timestampNs);

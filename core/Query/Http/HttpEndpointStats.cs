@@ -3,6 +3,7 @@ using System.Buffers.Binary;
 using System.Text;
 using Apache.Arrow;
 using Apache.Arrow.Arrays;
+using Devtools.Core.Query.Common;
 using Devtools.Core.Query.Latency;
 using Devtools.Core.Query.Paths;
 using Devtools.Core.Storage;
@@ -19,7 +20,6 @@ namespace Devtools.Core.Query.Http;
 public static class HttpEndpointStats
 {
     private const double NanosPerMilli = 1e6;
-    private const double NanosPerSecond = 1e9;
     private const int StackPathChars = 1024;
 
     /// <summary>Aggregates the rows of <paramref name="httpEvents"/> selected by <paramref name="query"/>.</summary>
@@ -67,33 +67,12 @@ public static class HttpEndpointStats
             }
         }
 
-        double windowSeconds = WindowSeconds(query, firstSeen, lastSeen);
+        double windowSeconds = QueryWindow.Seconds(query.FromUnixNs, query.ToUnixNs, firstSeen, lastSeen);
         LatencyAggregation<HttpEndpointKey> result = aggregator.GetResult(windowSeconds);
         HttpEndpointStat[] endpoints = result.Groups
             .Select(group => ToStat(group.Key, group.Stats))
             .ToArray();
         return new HttpEndpointReport(endpoints, result.Other, result.TotalCount, result.OverflowCount, windowSeconds);
-    }
-
-    /// <summary>
-    /// The query's window when it has both ends; otherwise the span of the matched rows, at least
-    /// one second so a handful of requests does not read as thousands per second.
-    /// </summary>
-    private static double WindowSeconds(HttpEndpointQuery query, long firstSeen, long lastSeen)
-    {
-        if (query.FromUnixNs != long.MinValue && query.ToUnixNs != long.MaxValue)
-        {
-            return Math.Max(query.ToUnixNs - query.FromUnixNs, 1) / NanosPerSecond;
-        }
-
-        if (firstSeen > lastSeen)
-        {
-            return 1;
-        }
-
-        long from = query.FromUnixNs != long.MinValue ? query.FromUnixNs : firstSeen;
-        long to = query.ToUnixNs != long.MaxValue ? query.ToUnixNs : lastSeen;
-        return Math.Max((to - from) / NanosPerSecond, 1);
     }
 
     private static string NormalizePath(ReadOnlySpan<byte> utf8)
