@@ -159,6 +159,21 @@ public sealed class DataStream : IDisposable
         }
     }
 
+    /// <summary>
+    /// A hole comes right after <see cref="Readable"/>: bytes there can never be continued
+    /// by bytes that arrive later, so a parser waiting for more of them waits in vain.
+    /// </summary>
+    public bool ReadableEndsAtHole
+    {
+        get
+        {
+            if (_holes.IsEmpty)
+                return false;
+            long holeAt = _holes.Head.Position;
+            return holeAt > _head && holeAt <= _tail && (!IsDatagram || _timestamps.Count < 2 || holeAt <= _timestamps[1].Position);
+        }
+    }
+
     /// <summary>The hole at the head, if the next thing in the stream is one.</summary>
     public bool TryPeekHole(out Hole hole)
     {

@@ -115,6 +115,18 @@ public sealed class ProtocolDriver<TFrame> : IConnectionProtocol
                     // not when the next event arrives.
                     if (consumed == data.Length && stream.TryPeekHole(out _))
                         continue;
+                    if (consumed < data.Length && stream.ReadableEndsAtHole)
+                    {
+                        // The parser waits for bytes that would follow these, but a hole does:
+                        // the frame cannot complete. Give the bytes up and resynchronise after it.
+                        _counters.FramesLostToGaps++;
+                        int rest = data.Length - consumed;
+                        stream.Consume(rest);
+                        _counters.ResyncSkippedBytes += rest;
+                        Abandon(side);
+                        side.Resyncing = true;
+                        continue;
+                    }
                     return;
                 case ParseStatus.Skipped:
                     if (consumed == 0)
@@ -218,7 +230,8 @@ public sealed class ProtocolDriver<TFrame> : IConnectionProtocol
             side.Resyncing = false;
             return true;
         }
-        int keep = Math.Min(data.Length, side.Parser.MaxBoundaryLength);
+        // Bytes kept for a boundary that spans them and what follows are useless when a hole follows.
+        int keep = side.Stream.ReadableEndsAtHole ? 0 : Math.Min(data.Length, side.Parser.MaxBoundaryLength);
         int discard = data.Length - keep;
         if (discard == 0)
             return false;

@@ -94,11 +94,7 @@ internal static class DnsInference
         if (data.Length < LengthPrefix + DnsHeader.Size)
             return false;
         int length = BinaryPrimitives.ReadUInt16BigEndian(data);
-        if (length < DnsHeader.Size || !DnsHeader.TryRead(data[LengthPrefix..], out DnsHeader header))
-            return false;
-        if (header.IsResponse != (kind == MessageKind.Response) || header.ReservedBit || header.QuestionCount > 1)
-            return false;
-        if (header.Opcode is not (DnsOpcode.Query or DnsOpcode.Notify or DnsOpcode.Update))
+        if (length < DnsHeader.Size || !DnsHeader.TryRead(data[LengthPrefix..], out DnsHeader header) || !IsPlausibleHeader(header, kind))
             return false;
         ReadOnlySpan<byte> message = data.Slice(LengthPrefix, Math.Min(length, data.Length - LengthPrefix));
         if (header.QuestionCount == 0)
@@ -106,4 +102,15 @@ internal static class DnsInference
         DnsNameStatus name = DnsName.Validate(message, DnsHeader.Size, out _);
         return name == DnsNameStatus.Ok || (name == DnsNameStatus.Incomplete && message.Length < length);
     }
+
+    /// <summary>
+    /// The least a header in a stream already known to be DNS must be: of the direction's
+    /// kind, with a known opcode, Z clear and at most one question (zone transfers send none
+    /// after their first message).
+    /// </summary>
+    public static bool IsPlausibleHeader(in DnsHeader header, MessageKind kind) =>
+        header.IsResponse == (kind == MessageKind.Response)
+        && !header.ReservedBit
+        && header.QuestionCount <= 1
+        && header.Opcode is DnsOpcode.Query or DnsOpcode.Notify or DnsOpcode.Update;
 }

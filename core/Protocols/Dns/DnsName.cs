@@ -95,7 +95,9 @@ internal static class DnsName
 
     /// <summary>
     /// Steps over the name at <paramref name="offset"/> without following its pointer (the
-    /// fast walk over records): checks label types and that a pointer points backwards.
+    /// fast walk over records): checks label types and lengths. A pointer takes two bytes
+    /// wherever it points, so a bad one spoils its name, not the records after it; reading
+    /// the name (<see cref="Format"/>, <see cref="Validate"/>) tells.
     /// </summary>
     public static DnsNameStatus Skip(ReadOnlySpan<byte> message, int offset, out int end)
     {
@@ -111,9 +113,6 @@ internal static class DnsName
             {
                 if (position + 1 >= message.Length)
                     return DnsNameStatus.Incomplete;
-                int target = ((length & 0x3F) << 8) | message[position + 1];
-                if (target >= offset || target < DnsHeader.Size)
-                    return DnsNameStatus.Malformed;
                 end = position + 2;
                 return DnsNameStatus.Ok;
             }

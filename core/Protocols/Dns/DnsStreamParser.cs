@@ -50,9 +50,17 @@ internal sealed class DnsStreamParser(DnsCounters counters) : IFrameParser<DnsMe
             frame.Allocate(_expected);
         }
 
+        bool hadHeader = frame.Filled >= DnsHeader.Size;
         int take = Math.Min(_expected - frame.Filled, data.Length - consumed);
         frame.Append(data.Slice(consumed, take));
         consumed += take;
+        if (!hadHeader && DnsHeader.TryRead(frame.Bytes, out DnsHeader header) && !DnsInference.IsPlausibleHeader(header, context.Kind))
+        {
+            // Do not trust the length of something that is not a DNS header: a desynchronised
+            // stream would otherwise have its next 64 KiB swallowed as one message.
+            Reset();
+            return ParseResult.Invalid(consumed);
+        }
         if (frame.Filled < _expected)
             return ParseResult.NeedMoreData(consumed);
 
