@@ -8,7 +8,10 @@ public enum DnsMessageDefects : byte
 {
     None = 0,
 
-    /// <summary>Bytes of the message were not captured (a datagram beyond the capture cap, a lost event): its records end early.</summary>
+    /// <summary>
+    /// Bytes of the message were not captured (a datagram beyond the capture cap, a lost event)
+    /// or not kept (a TCP message beyond 16 KiB): its records end early.
+    /// </summary>
     CaptureTruncated = 1,
 
     /// <summary>The message itself is broken after its question: a record does not parse, or the datagram ends inside one.</summary>

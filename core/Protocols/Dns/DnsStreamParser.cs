@@ -4,10 +4,15 @@ namespace Devtools.Core.Protocols.Dns;
 /// DNS over TCP: each message is preceded by its length in 2 bytes (RFC 1035 §4.2.2), so
 /// pipelined queries and multi-message answers (zone transfers) split cleanly. A message
 /// arriving in pieces is copied into its frame as it comes, so a capture hole inside it
-/// can be stepped over: the message is kept as far as it was captured.
+/// can be stepped over: the message is kept as far as it was captured. At most
+/// <see cref="MaxKeptBytes"/> of a message are kept (a record could not show more); the rest
+/// is skipped and the message marked as cut.
 /// </summary>
 internal sealed class DnsStreamParser(DnsCounters counters) : IFrameParser<DnsMessage>
 {
+    /// <summary>Bytes of one message kept for its record: far more than its JSON can hold.</summary>
+    public const int MaxKeptBytes = 16 * 1024;
+
     private int _prefixBytes;
     private int _expected;
     private bool _holeInside;
@@ -47,11 +52,12 @@ internal sealed class DnsStreamParser(DnsCounters counters) : IFrameParser<DnsMe
                 Reset();
                 return ParseResult.Invalid(consumed);
             }
-            frame.Allocate(_expected);
+            frame.Allocate(Math.Min(_expected, MaxKeptBytes));
         }
 
+        int kept = Math.Min(_expected, MaxKeptBytes);
         bool hadHeader = frame.Filled >= DnsHeader.Size;
-        int take = Math.Min(_expected - frame.Filled, data.Length - consumed);
+        int take = Math.Min(kept - frame.Filled, data.Length - consumed);
         frame.Append(data.Slice(consumed, take));
         consumed += take;
         if (!hadHeader && DnsHeader.TryRead(frame.Bytes, out DnsHeader header) && !DnsInference.IsPlausibleHeader(header, context.Kind))
@@ -61,18 +67,27 @@ internal sealed class DnsStreamParser(DnsCounters counters) : IFrameParser<DnsMe
             Reset();
             return ParseResult.Invalid(consumed);
         }
-        if (frame.Filled < _expected)
+        if (frame.Filled < kept)
             return ParseResult.NeedMoreData(consumed);
 
+        long rest = _expected - kept;
         Reset();
         DnsScanStatus status = DnsMessageScanner.Scan(frame.Bytes, strict: false, out DnsMessageSummary summary);
         if (status == DnsScanStatus.Invalid)
             return ParseResult.Invalid(consumed);
-        // Every byte the length announced is here: records that run out are the sender's doing.
-        frame.Describe(summary, status == DnsScanStatus.Incomplete ? DnsScanStatus.Malformed : status);
-        counters.TrailingBytes.Value += summary.TrailingBytes;
+        if (rest > 0)
+        {
+            frame.Describe(summary, status == DnsScanStatus.Incomplete ? DnsScanStatus.Complete : status);
+            frame.Defects |= DnsMessageDefects.CaptureTruncated;
+        }
+        else
+        {
+            // Every byte the length announced is here: records that run out are the sender's doing.
+            frame.Describe(summary, status == DnsScanStatus.Incomplete ? DnsScanStatus.Malformed : status);
+            counters.TrailingBytes.Value += summary.TrailingBytes;
+        }
         counters.CountDefects(frame.Defects);
-        return ParseResult.Complete(consumed);
+        return ParseResult.Complete(consumed, rest);
     }
 
     /// <summary>Inside a message of known length the hole is stepped over; inside the length prefix it cannot be.</summary>

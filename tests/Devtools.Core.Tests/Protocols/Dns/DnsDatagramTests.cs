@@ -311,6 +311,27 @@ public sealed class DnsDatagramTests
     }
 
     [Fact]
+    public void A_row_costs_no_allocation_once_warm()
+    {
+        using var h = new DnsHarness();
+        byte[][] queries = DnsSamples.Queries;
+        byte[][] answers = DnsSamples.Answers;
+        void Exchanges()
+        {
+            for (int round = 0; round < 4; round++)
+            {
+                foreach (byte[] query in queries)
+                    h.Query(query);
+                foreach (byte[] answer in answers)
+                    h.Response(answer);
+            }
+        }
+        Exchanges();
+        Assert.Equal(0, Devtools.Core.Tests.Support.Allocations.OfSteadyState(Exchanges));
+        Assert.Equal(0, h.Dns.ParseErrors);
+    }
+
+    [Fact]
     public void Without_a_sink_pairs_are_counted()
     {
         using var h = new DnsHarness(withSink: false);

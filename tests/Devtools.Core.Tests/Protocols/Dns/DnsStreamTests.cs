@@ -104,6 +104,27 @@ public sealed class DnsStreamTests
     }
 
     [Fact]
+    public void A_message_beyond_what_a_record_keeps_is_cut_and_the_next_one_parses()
+    {
+        using var h = new DnsHarness(tcp: true);
+        h.Query(Tcp(Ask(0x7001, "example.test", Axfr)));
+        h.Query(Tcp(Ask(0x7002, "after.test", A)));
+        Rr[] many = [.. Enumerable.Range(0, 2000).Select(i => Rr.A($"h{i}.example.test", $"10.0.{i / 250}.{i % 250}"))];
+        byte[] huge = Tcp(Answer(0x7001, "example.test", Axfr, answers: many));
+        Assert.True(huge.Length > 40_000);
+        h.FeedInPieces(h.ResponseDirection, huge, 7000);
+        h.Response(Tcp(Answer(0x7002, "after.test", A, answers: [Rr.A("after.test", "1.2.3.4")])));
+
+        List<DnsRow> rows = h.Rows();
+        Assert.Equal(["example.test", "after.test"], rows.Select(r => r.Name));
+        Assert.True(rows[0].RespHeader.GetProperty("capture_truncated").GetBoolean());
+        Assert.Equal(2000, rows[0].RespHeader.GetProperty("num_answers").GetInt32());
+        Assert.True(rows[0].RespBody.GetProperty("omitted").GetInt32() > 0);
+        Assert.Equal(0, h.Dns.ParseErrors);
+        Assert.Equal(0, h.Specific("malformed_messages"));
+    }
+
+    [Fact]
     public void Lost_bytes_at_a_message_start_resynchronise_at_the_next_message()
     {
         using var h = new DnsHarness(tcp: true);
