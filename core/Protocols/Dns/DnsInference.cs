@@ -75,7 +75,7 @@ internal static class DnsInference
             return false;
         if (header.IsResponse)
             return header.Rcode <= 10;
-        if (header.Rcode != 0 || header.Authoritative && opcode != DnsOpcode.Notify || header.Truncated || header.AdditionalCount > 2)
+        if (header.Rcode != 0 || (header.Authoritative && opcode != DnsOpcode.Notify) || header.Truncated || header.AdditionalCount > 2)
             return false;
         return opcode switch
         {

@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+
 namespace Devtools.Core.Protocols.Dns;
 
 /// <summary>
@@ -38,7 +40,18 @@ internal sealed class DnsStreamParser(DnsCounters counters) : IFrameParser<DnsMe
         }
 
         int consumed = 0;
-        if (_prefixBytes < DnsInference.LengthPrefix)
+        if (_prefixBytes == 0 && data.Length >= DnsInference.LengthPrefix)
+        {
+            _expected = BinaryPrimitives.ReadUInt16BigEndian(data);
+            _prefixBytes = consumed = DnsInference.LengthPrefix;
+            if (_expected < DnsHeader.Size)
+            {
+                Reset();
+                return ParseResult.Invalid(consumed);
+            }
+            frame.Allocate(Math.Min(_expected, MaxKeptBytes));
+        }
+        else if (_prefixBytes < DnsInference.LengthPrefix)
         {
             while (_prefixBytes < DnsInference.LengthPrefix && consumed < data.Length)
             {
@@ -60,20 +73,22 @@ internal sealed class DnsStreamParser(DnsCounters counters) : IFrameParser<DnsMe
         int take = Math.Min(kept - frame.Filled, data.Length - consumed);
         frame.Append(data.Slice(consumed, take));
         consumed += take;
-        if (!hadHeader && DnsHeader.TryRead(frame.Bytes, out DnsHeader header) && !DnsInference.IsPlausibleHeader(header, context.Kind))
+        if (frame.Filled < kept)
         {
             // Do not trust the length of something that is not a DNS header: a desynchronised
             // stream would otherwise have its next 64 KiB swallowed as one message.
-            Reset();
-            return ParseResult.Invalid(consumed);
-        }
-        if (frame.Filled < kept)
+            if (!hadHeader && DnsHeader.TryRead(frame.Bytes, out DnsHeader header) && !DnsInference.IsPlausibleHeader(header, context.Kind))
+            {
+                Reset();
+                return ParseResult.Invalid(consumed);
+            }
             return ParseResult.NeedMoreData(consumed);
+        }
 
         long rest = _expected - kept;
         Reset();
         DnsScanStatus status = DnsMessageScanner.Scan(frame.Bytes, strict: false, out DnsMessageSummary summary);
-        if (status == DnsScanStatus.Invalid)
+        if (status == DnsScanStatus.Invalid || !DnsInference.IsPlausibleHeader(summary.Header, context.Kind))
             return ParseResult.Invalid(consumed);
         if (rest > 0)
         {
