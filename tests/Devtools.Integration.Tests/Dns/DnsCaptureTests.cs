@@ -54,6 +54,26 @@ public sealed class DnsCaptureTests
     }
 
     [Fact]
+    public void Dig_over_ipv6_udp_is_captured_with_ipv6_peers()
+    {
+        using DnsmasqServer dnsmasq = DnsmasqServer.Start("::1");
+        using CaptureSession session = Capture.Start();
+        (int digPid, List<DnsLookup> lookups) = Dig.Run(
+            "@::1", "-p", dnsmasq.Port.ToString(CultureInfo.InvariantCulture),
+            "host.example.test", "AAAA",
+            "missing.example.test", "A");
+        List<DnsEvent> rows = StopAndRead(session);
+
+        Assert.Equal(["NOERROR", "NXDOMAIN"], lookups.Select(l => l.Status));
+        List<DnsEvent> server = [.. rows.Where(r => r.Upid.Pid == (uint)dnsmasq.Process.Pid && r.TraceRole == 2)];
+        List<DnsEvent> client = [.. rows.Where(r => r.Upid.Pid == (uint)digPid && r.TraceRole == 1)];
+        DnsAssert.EachCapturedOnce(lookups, server, "server side (dnsmasq on ::1)");
+        DnsAssert.EachCapturedOnce(lookups, client, "client side (dig to ::1)");
+        Assert.All(server, r => Assert.Equal("::1", r.RemoteAddr));
+        Assert.All(client, r => Assert.Equal(("::1", (long)dnsmasq.Port), (r.RemoteAddr, r.RemotePort)));
+    }
+
+    [Fact]
     public void Dig_over_tcp_several_lookups_on_one_connection_and_as_tshark_decodes_them()
     {
         using DnsmasqServer dnsmasq = DnsmasqServer.Start();

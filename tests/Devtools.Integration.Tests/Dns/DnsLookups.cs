@@ -79,13 +79,12 @@ public static partial class Dig
     {
         var clock = Stopwatch.StartNew();
         using ManagedProcess dig = ManagedProcess.Start("dig", ["-u", "+nocmd", "+noall", "+comments", "+question", "+answer", "+stats", .. arguments]);
-        while (!dig.HasExited && clock.Elapsed < TimeSpan.FromSeconds(30))
-            Thread.Sleep(10);
+        bool exited = dig.WaitForExit(TimeSpan.FromSeconds(30));
         long elapsedNs = (long)clock.Elapsed.TotalNanoseconds;
-        Assert.True(dig.HasExited, $"dig did not finish:\n{dig.Output}");
-        // Output is read asynchronously: let the last lines land.
-        Thread.Sleep(100);
-        return (dig.Pid, Parse(dig.Output, elapsedNs));
+        Assert.True(exited, $"dig did not finish:\n{dig.Output}");
+        List<DnsLookup> lookups = Parse(dig.Output, elapsedNs);
+        Assert.True(lookups.Count > 0, $"dig printed no answer:\n{dig.Output}");
+        return (dig.Pid, lookups);
     }
 
     public static List<DnsLookup> Parse(string output, long elapsedNs)
