@@ -1,4 +1,5 @@
 using Devtools.Core.Protocols;
+using Devtools.Core.Protocols.Dns;
 using Devtools.Core.Protocols.Http;
 using Devtools.Core.Protocols.Mysql;
 using Devtools.Core.Protocols.Pgsql;
@@ -19,6 +20,7 @@ internal sealed class TableRecordSinks : IRecordSinks
         Register<IHttpTransactionSink>(new HttpEventsTableSink(tables.HttpEvents, options));
         Register<IMysqlRecordSink>(new MysqlEventsTableSink(tables.MysqlEvents));
         Register<IPgsqlRecordSink>(new PgsqlEventsTableSink(tables.PgsqlEvents));
+        Register<IDnsTransactionSink>(new DnsEventsTableSink(tables.DnsEvents, options));
     }
 
     public TSink? Find<TSink>()

@@ -76,6 +76,25 @@ public sealed class RingQueue<T>
         return item;
     }
 
+    /// <summary>
+    /// Removes the i-th oldest item and returns it; the items after it move up one place
+    /// (answers that come out of order take their request from the middle of its queue).
+    /// </summary>
+    public T RemoveAt(int index)
+    {
+        if ((uint)index >= (uint)_count)
+            throw new ArgumentOutOfRangeException(nameof(index));
+        if (index == 0)
+            return Dequeue();
+        T item = _items[(_head + index) % _items.Length];
+        for (int i = index; i < _count - 1; i++)
+            _items[(_head + i) % _items.Length] = _items[(_head + i + 1) % _items.Length];
+        if (RuntimeHelpers.IsReferenceOrContainsReferences<T>())
+            _items[(_head + _count - 1) % _items.Length] = default!;
+        _count--;
+        return item;
+    }
+
     public void Clear()
     {
         if (RuntimeHelpers.IsReferenceOrContainsReferences<T>())

@@ -36,6 +36,7 @@ public sealed class ConnectionTracker : ISocketEventSink, IDisposable
 {
     private readonly Dictionary<ConnectionId, Connection> _connections = [];
     private readonly Dictionary<FlowKey, Connection> _flows = [];
+    private readonly Dictionary<ConnectionId, HashSet<FlowKey>> _flowsBySocket = [];
     private readonly HashSet<Connection> _withPendingGaps = [];
     private readonly ProtocolRegistry _protocols;
     private readonly ProtocolServices _services;
@@ -119,6 +120,7 @@ public sealed class ConnectionTracker : ISocketEventSink, IDisposable
         {
             _counters.ConnectionsWithoutOpen++;
             socket = Create(data.Id, data.TimestampNs);
+            socket.Info.Transport = 17;
         }
         socket.LastActivityNs = data.TimestampNs;
         var key = new FlowKey(data.Id, peer.Address, peer.Port);
@@ -210,6 +212,7 @@ public sealed class ConnectionTracker : ISocketEventSink, IDisposable
         foreach (Connection flow in _flows.Values)
             CloseConnection(flow);
         _flows.Clear();
+        _flowsBySocket.Clear();
         foreach (Connection connection in _connections.Values)
             CloseConnection(connection);
         _connections.Clear();
@@ -222,12 +225,13 @@ public sealed class ConnectionTracker : ISocketEventSink, IDisposable
             connection.Dispose();
         _connections.Clear();
         _flows.Clear();
+        _flowsBySocket.Clear();
     }
 
     private Connection CreateFlow(FlowKey key, Connection socket, in SocketPeer peer, long timestampNs)
     {
         if (_flows.Count >= _options.MaxConnections)
-            EvictIdleFlows(long.MaxValue);
+            EvictLeastRecentlyActiveFlows();
         ConnectionInfo parent = socket.Info;
         var info = new ConnectionInfo(key.Socket, parent.Upid)
         {
@@ -243,23 +247,19 @@ public sealed class ConnectionTracker : ISocketEventSink, IDisposable
         };
         var flow = new Connection(info, _options.Streams, _counters, datagrams: true) { LastActivityNs = timestampNs };
         _flows[key] = flow;
+        if (!_flowsBySocket.TryGetValue(key.Socket, out HashSet<FlowKey>? siblings))
+            _flowsBySocket[key.Socket] = siblings = [];
+        siblings.Add(key);
         _counters.ConnectionsOpened++;
         return flow;
     }
 
+    /// <summary>Closes the flows of a socket that is gone (an index, so TCP closes cost nothing here).</summary>
     private void CloseFlowsOf(ConnectionId socket)
     {
-        if (_flows.Count == 0)
+        if (!_flowsBySocket.Remove(socket, out HashSet<FlowKey>? keys))
             return;
-        List<FlowKey>? gone = null;
-        foreach (FlowKey key in _flows.Keys)
-        {
-            if (key.Socket == socket)
-                (gone ??= []).Add(key);
-        }
-        if (gone is null)
-            return;
-        foreach (FlowKey key in gone)
+        foreach (FlowKey key in keys)
         {
             if (_flows.Remove(key, out Connection? flow))
                 CloseConnection(flow);
@@ -272,18 +272,30 @@ public sealed class ConnectionTracker : ISocketEventSink, IDisposable
         List<FlowKey>? idle = null;
         foreach ((FlowKey key, Connection flow) in _flows)
         {
-            if (nowNs == long.MaxValue || nowNs - flow.LastActivityNs > limit)
+            if (nowNs - flow.LastActivityNs > limit)
                 (idle ??= []).Add(key);
         }
-        if (idle is null)
-            return;
-        foreach (FlowKey key in idle)
+        if (idle is not null)
+            EvictFlows(idle);
+    }
+
+    /// <summary>At the cap: the least recently active sixteenth goes, like connections (not every flow at once).</summary>
+    private void EvictLeastRecentlyActiveFlows()
+    {
+        int toEvict = Math.Max(1, _options.MaxConnections / 16);
+        EvictFlows([.. _flows.OrderBy(kv => kv.Value.LastActivityNs).Take(toEvict).Select(kv => kv.Key)]);
+    }
+
+    private void EvictFlows(List<FlowKey> keys)
+    {
+        foreach (FlowKey key in keys)
         {
-            if (_flows.Remove(key, out Connection? flow))
-            {
-                _counters.ConnectionsEvicted++;
-                CloseConnection(flow);
-            }
+            if (!_flows.Remove(key, out Connection? flow))
+                continue;
+            if (_flowsBySocket.TryGetValue(key.Socket, out HashSet<FlowKey>? siblings) && siblings.Remove(key) && siblings.Count == 0)
+                _flowsBySocket.Remove(key.Socket);
+            _counters.ConnectionsEvicted++;
+            CloseConnection(flow);
         }
     }
 
@@ -311,7 +323,8 @@ public sealed class ConnectionTracker : ISocketEventSink, IDisposable
         if (data.IsEmpty)
             return;
 
-        ProtocolMatch? match = _protocols.Infer(data, direction, connection.Info.Role, out bool needMoreData);
+        ProtocolTransports transport = connection.IsDatagram ? ProtocolTransports.Udp : ProtocolTransports.Tcp;
+        ProtocolMatch? match = _protocols.Infer(data, direction, connection.Info.Role, transport, out bool needMoreData);
         if (match is { } m)
         {
             ConnectionInfo info = connection.Info;
@@ -328,7 +341,8 @@ public sealed class ConnectionTracker : ISocketEventSink, IDisposable
             connection.Protocol!.Process(direction);
             return;
         }
-        if (needMoreData && data.Length < _options.MaxInferenceBytes)
+        // A datagram is whole: waiting would only stall the datagrams queued behind it.
+        if (needMoreData && !connection.IsDatagram && data.Length < _options.MaxInferenceBytes)
             return;
 
         // Not a message start we know: drop these bytes and try the next event.
@@ -368,6 +382,7 @@ public sealed class ConnectionTracker : ISocketEventSink, IDisposable
             if (_connections.Remove(id, out Connection? connection))
             {
                 _counters.ConnectionsEvicted++;
+                CloseFlowsOf(id);
                 CloseConnection(connection);
             }
         }
@@ -382,6 +397,7 @@ public sealed class ConnectionTracker : ISocketEventSink, IDisposable
             if (_connections.Remove(id, out Connection? connection))
             {
                 _counters.ConnectionsEvicted++;
+                CloseFlowsOf(id);
                 CloseConnection(connection);
             }
         }

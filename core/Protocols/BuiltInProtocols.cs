@@ -1,3 +1,4 @@
+using Devtools.Core.Protocols.Dns;
 using Devtools.Core.Protocols.Http1;
 using Devtools.Core.Protocols.Http2;
 using Devtools.Core.Protocols.Mysql;
@@ -12,6 +13,10 @@ public static class BuiltInProtocols
     {
         // HTTP/2 also takes HTTP/1 connections over after "Upgrade: h2c".
         var http2 = new Http2Protocol();
-        return [new Http1Protocol(http2), http2, new PgsqlProtocol(), new MysqlProtocol()];
+        return [
+            new Http1Protocol(http2), http2, new PgsqlProtocol(), new MysqlProtocol(),
+            // Last: DNS has no magic number, so byte streams other protocols claim never reach it.
+            new DnsProtocol(ProtocolTransports.Udp), new DnsProtocol(ProtocolTransports.Tcp),
+        ];
     }
 }

@@ -1,3 +1,4 @@
+using Devtools.Core.Query.Common;
 using System.Buffers.Binary;
 using Apache.Arrow;
 using Apache.Arrow.Arrays;

@@ -1,3 +1,4 @@
+using Devtools.Core.Query.Common;
 using Apache.Arrow;
 using Apache.Arrow.Arrays;
 using Devtools.Core.Protocols.Mysql;
