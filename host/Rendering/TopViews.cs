@@ -1,4 +1,5 @@
 using Devtools.Core.Capture;
+using Devtools.Core.Query.Dns;
 using Devtools.Core.Query.Http;
 using Devtools.Core.Query.Http2;
 using Devtools.Core.Query.Mysql;
@@ -18,6 +19,7 @@ public static class TopViews
         ("pgsql", "PostgreSQL statements, normalised (literals replaced by ?)."),
         ("mysql", "MySQL/MariaDB statements, normalised (literals replaced by ?)."),
         ("mysql-commands", "MySQL/MariaDB commands (COM_QUERY, COM_STMT_EXECUTE, …)."),
+        ("dns", "DNS queries: name and type; errors are NXDOMAIN, SERVFAIL and other failure codes."),
     ];
 
     /// <summary>The table of <paramref name="protocol"/> over [from, to).</summary>
@@ -53,6 +55,13 @@ public static class TopViews
                     MysqlCommandStats.Compute(tables.MysqlEvents, new MysqlCommandQuery { FromUnixNs = fromUnixNs, ToUnixNs = toUnixNs, Pid = pid }),
                     ["COMMAND"],
                     k => (k.Upid, [k.Command]),
+                    name,
+                    caption);
+            case "dns":
+                return AggregationTable.Build(
+                    DnsQueryStats.Compute(tables.DnsEvents, new DnsStatsQuery { FromUnixNs = fromUnixNs, ToUnixNs = toUnixNs, Pid = pid }),
+                    ["NAME", "TYPE"],
+                    k => (k.Upid, [AggregationTable.Clip(k.Name), k.Type]),
                     name,
                     caption);
             default:
