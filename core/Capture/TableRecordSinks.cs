@@ -1,5 +1,6 @@
 using Devtools.Core.Protocols;
 using Devtools.Core.Protocols.Http;
+using Devtools.Core.Protocols.Redis;
 using Devtools.Core.Storage;
 
 namespace Devtools.Core.Capture;
@@ -15,6 +16,7 @@ internal sealed class TableRecordSinks : IRecordSinks
     public TableRecordSinks(TableStore tables, ProtocolOptions options)
     {
         Register<IHttpTransactionSink>(new HttpEventsTableSink(tables.HttpEvents, options));
+        Register<IRedisCommandSink>(new RedisEventsTableSink(tables.RedisEvents));
     }
 
     public TSink? Find<TSink>()

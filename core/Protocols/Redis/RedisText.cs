@@ -1,0 +1,139 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Text;
+using Devtools.Core.Protocols.Http;
+
+namespace Devtools.Core.Protocols.Redis;
+
+/// <summary>
+/// Appends text to a <see cref="RedisMessage"/>'s buffer within a limit. Values are
+/// written as JSON strings (escaped: control characters, quotes, and bytes that are
+/// not UTF-8 as \u00XX), so whatever bytes were on the wire the text is valid UTF-8
+/// and, for arrays, valid JSON. A value longer than the kept prefix ends in
+/// "…(N bytes)" with its true size.
+/// </summary>
+internal static class RedisText
+{
+    /// <summary>Marks a value, argument list or aggregate that was cut short.</summary>
+    public static ReadOnlySpan<byte> Ellipsis => "…"u8;
+
+    /// <summary>Longest "…(N bytes)" or "…(+N more)" suffix.</summary>
+    public const int MaxMarkerBytes = 32;
+
+    /// <summary>Appends <paramref name="bytes"/> if the text stays within <paramref name="limit"/> bytes of the buffer.</summary>
+    public static bool TryAppend(ref RedisMessage message, scoped ReadOnlySpan<byte> bytes, int limit)
+    {
+        int end = message.TextEnd;
+        if (end + bytes.Length > limit)
+            return false;
+        Append(ref message, bytes);
+        return true;
+    }
+
+    /// <summary>Appends <paramref name="bytes"/> whatever the limit (closers and markers, for which room is reserved).</summary>
+    public static void Append(ref RedisMessage message, scoped ReadOnlySpan<byte> bytes)
+    {
+        int end = message.TextEnd;
+        message.EnsureCapacity(end + bytes.Length);
+        bytes.CopyTo(message.Buffer.AsSpan(end));
+        message.TextLength += bytes.Length;
+    }
+
+    public static void Append(ref RedisMessage message, byte value)
+    {
+        int end = message.TextEnd;
+        message.EnsureCapacity(end + 1);
+        message.Buffer![end] = value;
+        message.TextLength++;
+    }
+
+    /// <summary>
+    /// Appends <paramref name="separator"/> then a value whose first bytes are
+    /// <paramref name="prefix"/> and whose true size is <paramref name="fullLength"/>:
+    /// quoted as a JSON string, or (<paramref name="quoted"/> false) escaped the same
+    /// way without quotes. False, with nothing appended, if it does not fit.
+    /// </summary>
+    public static bool TryAppendValue(
+        ref RedisMessage message,
+        scoped ReadOnlySpan<byte> separator,
+        scoped ReadOnlySpan<byte> leading,
+        scoped ReadOnlySpan<byte> prefix,
+        long fullLength,
+        bool quoted,
+        int limit)
+    {
+        bool cut = fullLength > prefix.Length;
+        if (cut)
+            prefix = WithoutPartialCharacter(prefix);
+        int end = message.TextEnd;
+        // Escaping turns a byte into at most 6 ("\u00ff").
+        long worst = (long)separator.Length + leading.Length + (prefix.Length * 6L) + 2 + MaxMarkerBytes;
+        int room = (int)Math.Min(limit - end, worst);
+        if (room <= 0)
+            return false;
+        message.EnsureCapacity(end + room);
+        var writer = new BoundedJsonWriter(message.Buffer.AsSpan(end, room));
+        writer.WriteRaw(separator);
+        if (quoted)
+            writer.WriteRaw((byte)'"');
+        writer.WriteEscaped(leading);
+        writer.WriteEscaped(prefix);
+        if (cut)
+            WriteSizeMarker(ref writer, fullLength);
+        if (quoted)
+            writer.WriteRaw((byte)'"');
+        if (writer.Overflowed)
+            return false;
+        message.TextLength += writer.Position;
+        return true;
+    }
+
+    /// <summary>Appends "…(+<paramref name="more"/> more)" as a JSON string, after <paramref name="separator"/>.</summary>
+    public static void AppendMoreMarker(ref RedisMessage message, scoped ReadOnlySpan<byte> separator, long more)
+    {
+        Span<byte> marker = stackalloc byte[MaxMarkerBytes + 16];
+        int n = 0;
+        separator.CopyTo(marker);
+        n += separator.Length;
+        marker[n++] = (byte)'"';
+        Ellipsis.CopyTo(marker[n..]);
+        n += Ellipsis.Length;
+        "(+"u8.CopyTo(marker[n..]);
+        n += 2;
+        Utf8Formatter.TryFormat(more, marker[n..], out int written);
+        n += written;
+        " more)\""u8.CopyTo(marker[n..]);
+        n += 7;
+        Append(ref message, marker[..n]);
+    }
+
+    /// <summary>The prefix without a UTF-8 sequence cut in the middle by the prefix's end.</summary>
+    private static ReadOnlySpan<byte> WithoutPartialCharacter(ReadOnlySpan<byte> prefix)
+    {
+        for (int back = 1; back <= 3 && back <= prefix.Length; back++)
+        {
+            byte b = prefix[^back];
+            if ((b & 0xC0) != 0x80)
+            {
+                // A lead byte (or ASCII): drop it only if its sequence does not fit.
+                return Rune.DecodeFromUtf8(prefix[^back..], out _, out _) == OperationStatus.NeedMoreData
+                    ? prefix[..^back]
+                    : prefix;
+            }
+        }
+        return prefix;
+    }
+
+    private static void WriteSizeMarker(ref BoundedJsonWriter writer, long fullLength)
+    {
+        Span<byte> marker = stackalloc byte[MaxMarkerBytes];
+        Ellipsis.CopyTo(marker);
+        int n = Ellipsis.Length;
+        marker[n++] = (byte)'(';
+        Utf8Formatter.TryFormat(fullLength, marker[n..], out int written);
+        n += written;
+        " bytes)"u8.CopyTo(marker[n..]);
+        n += 7;
+        writer.WriteRaw(marker[..n]);
+    }
+}
