@@ -28,12 +28,9 @@ internal static class RedisInference
         // No role: bytes either way could be a command or a reply. A command array is
         // only taken for one when it names a known command (LRANGE's reply looks the same).
         RedisVerdict command = InferCommand(data, knownNamesOnly: true);
-        if (command == RedisVerdict.Yes)
-            return InferenceResult.Request;
-        RedisVerdict reply = RedisReplyParser.LooksLikeValueStart(data, strict: true);
-        if (reply == RedisVerdict.Yes)
-            return InferenceResult.Response;
-        return command == RedisVerdict.Maybe || reply == RedisVerdict.Maybe ? InferenceResult.NeedMoreData : InferenceResult.NoMatch;
+        if (command != RedisVerdict.No)
+            return command == RedisVerdict.Yes ? InferenceResult.Request : InferenceResult.NeedMoreData;
+        return Verdict(RedisReplyParser.LooksLikeValueStart(data, strict: true), InferenceResult.Response);
     }
 
     private static InferenceResult Verdict(RedisVerdict verdict, InferenceResult match) => verdict switch
@@ -91,8 +88,8 @@ internal static class RedisInference
         }
         if (!RedisKnownCommands.IsInlineCommand(name) || !RedisSyntax.IsPrintableText(line))
             return RedisVerdict.No;
-        // "MOVE /a HTTP/1.1" is WebDAV, not Redis.
-        return line.IndexOf(" HTTP/"u8) >= 0 ? RedisVerdict.No : RedisVerdict.Yes;
+        // IRC's "PING :server" is not Redis's PING.
+        return space > 0 && line[(space + 1)..].TrimStart((byte)' ').StartsWith((byte)':') ? RedisVerdict.No : RedisVerdict.Yes;
     }
 
     /// <summary>Letters, digits and the punctuation of module commands ("JSON.GET", "FT._LIST"), starting with a letter.</summary>

@@ -47,14 +47,24 @@ internal static class RedisKnownCommands
     public const int MaxNameLength = 16;
 
     /// <summary>
-    /// Commands that are not also memcached's text commands ("get k", "set k 0 0 1",
-    /// "incr k 1"...): an inline line starting with one of those may be memcached.
+    /// Commands recognised as an inline line's first word: ones people type into telnet
+    /// and that no other text protocol begins a line with. Not GET/SET/INCR/DECR/APPEND/
+    /// TOUCH/QUIT (memcached's text commands), TYPE (FTP), AUTH (SMTP), HELLO ("hello
+    /// world"), and nothing HTTP or WebDAV uses as a method.
     /// </summary>
-    private static readonly FrozenSet<string> SharedWithMemcached = FrozenSet.Create(
-        StringComparer.Ordinal, ["GET", "SET", "APPEND", "INCR", "DECR", "TOUCH", "QUIT"]);
+    private static readonly FrozenSet<string> Inline = FrozenSet.Create(
+        StringComparer.Ordinal,
+        [
+            "PING", "ECHO", "INFO", "DBSIZE", "KEYS", "EXISTS", "DEL", "TTL", "PTTL", "EXPIRE", "PERSIST", "SCAN",
+            "MGET", "MSET", "SETEX", "SETNX", "GETSET", "STRLEN", "INCRBY", "DECRBY",
+            "HGET", "HSET", "HGETALL", "HDEL", "HKEYS", "HLEN", "LPUSH", "RPUSH", "LPOP", "RPOP", "LRANGE", "LLEN",
+            "SADD", "SREM", "SMEMBERS", "SCARD", "ZADD", "ZRANGE", "ZSCORE", "ZCARD",
+            "SELECT", "FLUSHDB", "FLUSHALL", "CLIENT", "CONFIG", "COMMAND", "MONITOR", "SLOWLOG",
+            "SUBSCRIBE", "PSUBSCRIBE", "PUBLISH", "MULTI", "EXEC", "DISCARD",
+        ]);
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> MemcachedLookup =
-        SharedWithMemcached.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> InlineLookup =
+        Inline.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Whether <paramref name="name"/> (any case) is a known command.</summary>
     public static bool Contains(ReadOnlySpan<byte> name)
@@ -67,9 +77,7 @@ internal static class RedisKnownCommands
     public static bool IsInlineCommand(ReadOnlySpan<byte> name)
     {
         Span<char> chars = stackalloc char[MaxNameLength];
-        return TryUpper(name, chars, out int length)
-            && Lookup.Contains(chars[..length])
-            && !MemcachedLookup.Contains(chars[..length]);
+        return TryUpper(name, chars, out int length) && InlineLookup.Contains(chars[..length]);
     }
 
     private static bool TryUpper(ReadOnlySpan<byte> name, Span<char> chars, out int length)

@@ -192,23 +192,18 @@ public sealed class RedisReplyParser : IFrameParser<RedisMessage>
         int at = 0;
         while (at < data.Length)
         {
-            if (RedisSyntax.IsTypeByte(data[at]))
+            switch (LooksLikeValueStart(data[at..], strict: false))
             {
-                switch (LooksLikeValueStart(data[at..], strict: false))
-                {
-                    case RedisVerdict.Yes:
-                        return at;
-                    case RedisVerdict.Maybe:
-                        // Undecided until more arrives: keep it (it is within the last MaxBoundaryLength bytes).
-                        if (data.Length - at <= MaxBoundaryLength)
-                            return -1;
-                        break;
-                }
+                case RedisVerdict.Yes:
+                    return at;
+                case RedisVerdict.Maybe when data.Length - at <= MaxBoundaryLength:
+                    // Undecided until more arrives: the driver keeps these last bytes for us.
+                    return -1;
             }
-            int crlf = data[(at + 1)..].IndexOf("\r\n"u8);
+            int crlf = data[at..].IndexOf("\r\n"u8);
             if (crlf < 0)
                 return -1;
-            at += 1 + crlf + 2;
+            at += crlf + 2;
         }
         return -1;
     }
@@ -242,12 +237,14 @@ public sealed class RedisReplyParser : IFrameParser<RedisMessage>
         if (data.IsEmpty)
             return RedisVerdict.Maybe;
         byte type = data[0];
+        if (!RedisSyntax.IsTypeByte(type))
+            return RedisVerdict.No;
         bool text = type is (byte)'+' or (byte)'-' or (byte)',' or (byte)'(';
         int maxLine = text ? 256 : RedisSyntax.MaxLengthLineBytes;
         int end = RedisSyntax.FindLineEnd(data, maxLine);
         if (end == RedisSyntax.Incomplete)
             return RedisVerdict.Maybe;
-        if (end < 0)
+        if (end < 1)
             return RedisVerdict.No;
         ReadOnlySpan<byte> content = data[1..end];
         ReadOnlySpan<byte> after = data[(end + 2)..];
@@ -465,7 +462,7 @@ public sealed class RedisReplyParser : IFrameParser<RedisMessage>
                 RedisText.Append(ref frame, separator);
                 RedisText.Append(ref frame, "\"…\""u8);
             }
-            else if (RedisText.TryAppendValue(ref frame, separator, default, opening, opening.Length, quoted: false, TextLimit(_depth + 1)))
+            else if (RedisText.TryAppend(ref frame, separator, opening, TextLimit(_depth + 1)))
             {
                 MarkReplyStarted(slot);
                 rendered = true;

@@ -30,6 +30,16 @@ internal static class RedisText
         return true;
     }
 
+    /// <summary>Appends <paramref name="separator"/> and <paramref name="bytes"/> (JSON punctuation, written as is) if they fit.</summary>
+    public static bool TryAppend(ref RedisMessage message, scoped ReadOnlySpan<byte> separator, scoped ReadOnlySpan<byte> bytes, int limit)
+    {
+        if (message.TextEnd + separator.Length + bytes.Length > limit)
+            return false;
+        Append(ref message, separator);
+        Append(ref message, bytes);
+        return true;
+    }
+
     /// <summary>Appends <paramref name="bytes"/> whatever the limit (closers and markers, for which room is reserved).</summary>
     public static void Append(ref RedisMessage message, scoped ReadOnlySpan<byte> bytes)
     {
@@ -85,6 +95,8 @@ internal static class RedisText
         if (writer.Overflowed)
             return false;
         message.TextLength += writer.Position;
+        if (cut)
+            message.Flags |= RedisMessageFlags.Truncated;
         return true;
     }
 
