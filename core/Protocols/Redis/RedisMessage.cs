@@ -69,7 +69,13 @@ public enum RedisMessageFlags : byte
 /// </summary>
 public struct RedisMessage : IFrame
 {
+    /// <summary>A pooled buffer's first size: most commands and replies fit, larger ones grow it.</summary>
+    internal const int InitialCapacity = 512;
+
     internal byte[]? Buffer;
+
+    /// <summary>Where <see cref="Buffer"/> came from and goes back to.</summary>
+    internal RedisBufferPool? Pool;
     internal int CommandOffset;
     internal int CommandLength;
     internal int TextOffset;
@@ -106,7 +112,7 @@ public struct RedisMessage : IFrame
     public void Release()
     {
         if (Buffer is not null)
-            ArrayPool<byte>.Shared.Return(Buffer);
+            ReturnBuffer(Buffer);
         this = default;
     }
 
@@ -118,13 +124,22 @@ public struct RedisMessage : IFrame
     {
         if (Buffer is not null && Buffer.Length >= size)
             return;
-        byte[] bigger = ArrayPool<byte>.Shared.Rent(Math.Max(size, Math.Max(256, (Buffer?.Length ?? 0) * 2)));
+        int want = Math.Max(size, Buffer is null ? InitialCapacity : Buffer.Length * 2);
+        byte[] bigger = Pool is not null ? Pool.Rent(want) : ArrayPool<byte>.Shared.Rent(want);
         if (Buffer is not null)
         {
             Buffer.AsSpan(0, Math.Max(CommandOffset + CommandLength, TextEnd)).CopyTo(bigger);
-            ArrayPool<byte>.Shared.Return(Buffer);
+            ReturnBuffer(Buffer);
         }
         Buffer = bigger;
+    }
+
+    private readonly void ReturnBuffer(byte[] buffer)
+    {
+        if (Pool is not null)
+            Pool.Return(buffer);
+        else
+            ArrayPool<byte>.Shared.Return(buffer);
     }
 
     private readonly ReadOnlySpan<byte> Slice(int offset, int length) =>

@@ -8,8 +8,14 @@ namespace Devtools.Core.Protocols.Redis;
 /// paired by <see cref="RedisStitcher"/> into <see cref="RedisCommandRecord"/>s for the
 /// <see cref="IRedisCommandSink"/>.
 /// </summary>
+/// <remarks>
+/// One instance serves all the connections of a capture, on the capture thread: it keeps
+/// the message buffers they share (<see cref="RedisBufferPool"/>).
+/// </remarks>
 public sealed class RedisProtocol : IProtocol
 {
+    private readonly RedisBufferPool _pool = new();
+
     public string Name => "redis";
 
     public InferenceResult Infer(ReadOnlySpan<byte> data, Direction direction, ConnectionRole role) =>
@@ -24,8 +30,8 @@ public sealed class RedisProtocol : IProtocol
         return new ProtocolDriver<RedisMessage>(
             Name,
             connection,
-            new RedisRequestParser(limits, services.Options.RedactSecrets, counters),
-            new RedisReplyParser(limits, counters),
+            new RedisRequestParser(limits, services.Options.RedactSecrets, counters, _pool),
+            new RedisReplyParser(limits, counters, _pool),
             new RedisStitcher(services.Sinks.Find<IRedisCommandSink>(), counters),
             services);
     }

@@ -6,9 +6,10 @@ namespace Devtools.Core.Protocols.Redis;
 /// Parses the server side of a Redis connection, RESP2 and RESP3, into replies, and
 /// renders each as it streams by into bounded readable text:
 /// <list type="bullet">
-/// <item>top level: simple strings as they are (OK, QUEUED), errors as "-ERR …", numbers,
-/// doubles and big numbers as written, booleans as true/false, nulls as &lt;NULL&gt;, and
-/// bulk and verbatim strings as JSON strings (so "-…" always means an error);</item>
+/// <item>top level, as Pixie shows replies: simple strings as they are (OK, QUEUED), errors
+/// as "-ERR …", numbers, doubles and big numbers as written, booleans as true/false, nulls
+/// as &lt;NULL&gt;, and bulk and verbatim strings as their text (bytes that are not UTF-8 as
+/// "\xNN");</item>
 /// <item>aggregates as JSON: arrays, sets and pushes as [...], maps as {...} (keys as
 /// strings), attributes as {"attributes":{...},"reply":...}.</item>
 /// </list>
@@ -39,6 +40,7 @@ public sealed class RedisReplyParser : IFrameParser<RedisMessage>
     private const int TextStart = 1;
 
     private readonly RedisCounters _counters;
+    private readonly RedisBufferPool _pool;
     private readonly RedisLimits _limits;
     private readonly Level[] _levels = new Level[MaxDepth];
     private readonly byte[] _value;
@@ -71,8 +73,9 @@ public sealed class RedisReplyParser : IFrameParser<RedisMessage>
     private long _channelSubscriptions;
     private long _shardSubscriptions;
 
-    internal RedisReplyParser(RedisLimits limits, RedisCounters counters)
+    internal RedisReplyParser(RedisLimits limits, RedisCounters counters, RedisBufferPool pool)
     {
+        _pool = pool;
         _limits = limits;
         _counters = counters;
         _value = new byte[Math.Max(limits.MaxValueBytes, HeadWordBytes)];
@@ -140,12 +143,12 @@ public sealed class RedisReplyParser : IFrameParser<RedisMessage>
                         if (_bulk.Remaining > 0 && _bulk.PrefixDone(keep.Length) && IsLastOfReply())
                         {
                             long rest = _bulk.Rest;
-                            CompleteBulk(ref frame);
+                            CompleteBulk(ref frame, _bulkType, _value.AsSpan(0, _bulk.Kept), _bulk.Length);
                             return Finish(ref frame, Classify(context), pos, rest);
                         }
                         return ParseResult.NeedMoreData(pos);
                     }
-                    step = CompleteBulk(ref frame);
+                    step = CompleteBulk(ref frame, _bulkType, _value.AsSpan(0, _bulk.Kept), _bulk.Length);
                     break;
                 }
 
@@ -312,7 +315,8 @@ public sealed class RedisReplyParser : IFrameParser<RedisMessage>
         ReadOnlySpan<byte> content = rest[1..end];
         if (frame.Buffer is null)
         {
-            frame.EnsureCapacity(256);
+            frame.Pool = _pool;
+            frame.EnsureCapacity(RedisMessage.InitialCapacity);
             frame.TextOffset = TextStart;
         }
         if (_depth == 0)
@@ -384,10 +388,24 @@ public sealed class RedisReplyParser : IFrameParser<RedisMessage>
                 if (_depth == 0 && type == (byte)'!')
                     frame.Flags |= RedisMessageFlags.Error;
                 pos += end + 2;
-                _bulkType = type;
-                _bulk.Begin(n);
-                _phase = Phase.Payload;
-                return ValueStep.Continue;
+                if (data.Length - pos < n + 2)
+                {
+                    // Not all here: read it as it streams by.
+                    _bulkType = type;
+                    _bulk.Begin(n);
+                    _phase = Phase.Payload;
+                    return ValueStep.Continue;
+                }
+                // The common case: the whole string is here; use it where it lies.
+                int length = (int)n;
+                if (data[pos + length] != (byte)'\r' || data[pos + length + 1] != (byte)'\n')
+                {
+                    pos += length;
+                    return ValueStep.Invalid;
+                }
+                ReadOnlySpan<byte> kept = data.Slice(pos, Math.Min(length, KeepCapacity));
+                pos += length + 2;
+                return CompleteBulk(ref frame, type, kept, n);
             case (byte)'*' or (byte)'~' or (byte)'>':
                 if (!RedisSyntax.TryParseLength(content, int.MaxValue, out n))
                     return ValueStep.Invalid;
@@ -420,13 +438,11 @@ public sealed class RedisReplyParser : IFrameParser<RedisMessage>
         return EndElement(ref frame);
     }
 
-    /// <summary>A bulk's payload and CRLF were read (or its prefix was, the rest being skipped).</summary>
-    private ValueStep CompleteBulk(ref RedisMessage frame)
+    /// <summary>A bulk's payload and CRLF were read (or its prefix <paramref name="kept"/> was, the rest being skipped).</summary>
+    private ValueStep CompleteBulk(ref RedisMessage frame, byte type, ReadOnlySpan<byte> kept, long length)
     {
-        ReadOnlySpan<byte> kept = _value.AsSpan(0, _bulk.Kept);
-        NoteHeadWord(_bulk.Kept == _bulk.Length ? kept : default);
-        long length = _bulk.Length;
-        if (_bulkType == (byte)'=')
+        NoteHeadWord(kept.Length == length ? kept : default);
+        if (type == (byte)'=')
         {
             // Drop the format: what follows "txt:" is the text.
             kept = kept[Math.Min(4, kept.Length)..];
@@ -434,7 +450,7 @@ public sealed class RedisReplyParser : IFrameParser<RedisMessage>
         }
         if (kept.Length > _limits.MaxValueBytes)
             kept = kept[.._limits.MaxValueBytes];
-        WriteScalar(ref frame, _bulkType, kept, length);
+        WriteScalar(ref frame, type, kept, length);
         _phase = Phase.Header;
         return EndElement(ref frame);
     }
@@ -513,6 +529,11 @@ public sealed class RedisReplyParser : IFrameParser<RedisMessage>
         bool quoted;
         switch (type)
         {
+            case (byte)'$' or (byte)'=' when slot == Slot.Top:
+                // A string reply shows as its text, as Pixie shows it.
+                if (!RedisText.TryAppendText(ref frame, content, length, TextLimit(0)))
+                    Cut(ref frame, slot, separator);
+                return;
             case (byte)'$' or (byte)'=':
                 quoted = true;
                 break;

@@ -26,6 +26,7 @@ public sealed class RedisRequestParser : IFrameParser<RedisMessage>
     private const int ArgumentsReserve = RedisText.MaxMarkerBytes + 4;
 
     private readonly RedisCounters _counters;
+    private readonly RedisBufferPool _pool;
     private readonly RedisLimits _limits;
     private readonly bool _redact;
     private readonly byte[] _value;
@@ -47,8 +48,9 @@ public sealed class RedisRequestParser : IFrameParser<RedisMessage>
     /// <summary>CLIENT REPLY in force on this connection (outlives frames and resets).</summary>
     private ReplyMode _replyMode;
 
-    internal RedisRequestParser(RedisLimits limits, bool redactSecrets, RedisCounters counters)
+    internal RedisRequestParser(RedisLimits limits, bool redactSecrets, RedisCounters counters, RedisBufferPool pool)
     {
+        _pool = pool;
         _limits = limits;
         _redact = redactSecrets;
         _counters = counters;
@@ -114,8 +116,24 @@ public sealed class RedisRequestParser : IFrameParser<RedisMessage>
                     if (end < 0 || !RedisSyntax.TryParseLength(rest[1..end], RedisSyntax.MaxBulkLength, out long length) || length < 0)
                         return ParseResult.Invalid(pos);
                     pos += end + 2;
-                    _bulk.Begin(length);
-                    _phase = Phase.Payload;
+                    if (data.Length - pos < length + 2)
+                    {
+                        // Not all here: read it as it streams by.
+                        _bulk.Begin(length);
+                        _phase = Phase.Payload;
+                        break;
+                    }
+                    // The common case: the whole argument is here; use it where it lies.
+                    int n = (int)length;
+                    if (data[pos + n] != (byte)'\r' || data[pos + n + 1] != (byte)'\n')
+                        return ParseResult.Invalid(pos + n);
+                    CompleteElement(ref frame, data.Slice(pos, Math.Min(n, KeepCapacity)), length);
+                    pos += n + 2;
+                    if (++_argIndex == _argCount)
+                    {
+                        Finish(ref frame);
+                        return ParseResult.Complete(pos);
+                    }
                     break;
                 }
 
@@ -132,13 +150,13 @@ public sealed class RedisRequestParser : IFrameParser<RedisMessage>
                         if (_bulk.Remaining > 0 && _argIndex == _argCount - 1 && _bulk.PrefixDone(keep.Length))
                         {
                             long rest = _bulk.Rest;
-                            CompleteElement(ref frame);
+                            CompleteElement(ref frame, _value.AsSpan(0, _bulk.Kept), _bulk.Length);
                             Finish(ref frame);
                             return ParseResult.Complete(pos, rest);
                         }
                         return ParseResult.NeedMoreData(pos);
                     }
-                    CompleteElement(ref frame);
+                    CompleteElement(ref frame, _value.AsSpan(0, _bulk.Kept), _bulk.Length);
                     if (++_argIndex == _argCount)
                     {
                         Finish(ref frame);
@@ -250,8 +268,7 @@ public sealed class RedisRequestParser : IFrameParser<RedisMessage>
         for (; _argIndex < count; _argIndex++)
         {
             arguments.TryNext(_value.AsSpan(0, KeepCapacity), out int kept, out long length, out _);
-            _bulk = new RedisBulkReader { Length = length, Kept = kept };
-            CompleteElement(ref frame);
+            CompleteElement(ref frame, _value.AsSpan(0, kept), length);
         }
         Finish(ref frame);
         return ParseResult.Complete(lf + 1);
@@ -259,7 +276,8 @@ public sealed class RedisRequestParser : IFrameParser<RedisMessage>
 
     private void Begin(ref RedisMessage frame, long count)
     {
-        frame.EnsureCapacity(256);
+        frame.Pool = _pool;
+        frame.EnsureCapacity(RedisMessage.InitialCapacity);
         frame.CommandOffset = 0;
         frame.CommandLength = 0;
         frame.TextOffset = ArgumentsOffset;
@@ -274,10 +292,12 @@ public sealed class RedisRequestParser : IFrameParser<RedisMessage>
         _requestedMode = _replyMode;
     }
 
-    /// <summary>One element is whole (or its prefix is, the rest being skipped): it is the name, the subcommand or an argument.</summary>
-    private void CompleteElement(ref RedisMessage frame)
+    /// <summary>
+    /// One element is whole (or its prefix <paramref name="value"/> is, the rest being
+    /// skipped): it is the name, the subcommand or an argument of <paramref name="length"/> bytes.
+    /// </summary>
+    private void CompleteElement(ref RedisMessage frame, ReadOnlySpan<byte> value, long length)
     {
-        ReadOnlySpan<byte> value = _value.AsSpan(0, _bulk.Kept);
         if (_argIndex == 0)
         {
             int n = Math.Min(value.Length, RedisCommandNames.MaxNameBytes);
@@ -288,7 +308,7 @@ public sealed class RedisRequestParser : IFrameParser<RedisMessage>
             _container = RedisCommandNames.IsContainer(name);
             return;
         }
-        if (_argIndex == 1 && _container && _bulk.Length == value.Length && RedisCommandNames.IsSubcommandToken(value))
+        if (_argIndex == 1 && _container && length == value.Length && RedisCommandNames.IsSubcommandToken(value))
         {
             Span<byte> name = frame.Buffer.AsSpan(frame.CommandLength, 1 + value.Length);
             name[0] = (byte)' ';
@@ -297,7 +317,7 @@ public sealed class RedisRequestParser : IFrameParser<RedisMessage>
             _subcommand = true;
             return;
         }
-        AddArgument(ref frame, value, _bulk.Length);
+        AddArgument(ref frame, value, length);
     }
 
     private void AddArgument(ref RedisMessage frame, ReadOnlySpan<byte> value, long length)

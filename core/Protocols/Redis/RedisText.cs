@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Text;
 using System.Text;
+using System.Text.Unicode;
 using Devtools.Core.Protocols.Http;
 
 namespace Devtools.Core.Protocols.Redis;
@@ -19,6 +20,10 @@ internal static class RedisText
 
     /// <summary>Longest "…(N bytes)" or "…(+N more)" suffix.</summary>
     public const int MaxMarkerBytes = 32;
+
+    /// <summary>Bytes a JSON string holds as they are: printable ASCII but the quote and the backslash.</summary>
+    private static readonly SearchValues<byte> PlainBytes = SearchValues.Create(
+        [.. Enumerable.Range(0x20, 0x7f - 0x20).Select(b => (byte)b).Where(b => b is not (byte)'"' and not (byte)'\\')]);
 
     /// <summary>Appends <paramref name="bytes"/> if the text stays within <paramref name="limit"/> bytes of the buffer.</summary>
     public static bool TryAppend(ref RedisMessage message, scoped ReadOnlySpan<byte> bytes, int limit)
@@ -76,11 +81,60 @@ internal static class RedisText
         if (cut)
             prefix = WithoutPartialCharacter(prefix);
         int end = message.TextEnd;
-        // Escaping turns a byte into at most 6 ("\u00ff").
-        long worst = (long)separator.Length + leading.Length + (prefix.Length * 6L) + 2 + MaxMarkerBytes;
-        int room = (int)Math.Min(limit - end, worst);
+        if (!cut && prefix.IndexOfAnyExcept(PlainBytes) < 0 && leading.IndexOfAnyExcept(PlainBytes) < 0)
+            return TryAppendPlain(ref message, end, separator, leading, prefix, quoted, limit);
+        // Most values need no escaping: try with room for them as they are, and only if
+        // escapes overflow that, with room for the worst (a byte escapes to 6: "\u00ff").
+        int fixedBytes = separator.Length + leading.Length + 2 + MaxMarkerBytes;
+        int room = (int)Math.Min(limit - end, (long)fixedBytes + prefix.Length + (prefix.Length >> 3));
         if (room <= 0)
             return false;
+        if (TryWrite(ref message, end, room, separator, leading, prefix, fullLength, quoted, cut))
+            return true;
+        int worst = (int)Math.Min(limit - end, fixedBytes + (prefix.Length * 6L));
+        return worst > room && TryWrite(ref message, end, worst, separator, leading, prefix, fullLength, quoted, cut);
+    }
+
+    /// <summary>A value that needs no escaping (most keys, numbers and statuses): copied in one go.</summary>
+    private static bool TryAppendPlain(
+        ref RedisMessage message,
+        int end,
+        scoped ReadOnlySpan<byte> separator,
+        scoped ReadOnlySpan<byte> leading,
+        scoped ReadOnlySpan<byte> value,
+        bool quoted,
+        int limit)
+    {
+        int quotes = quoted ? 2 : 0;
+        int length = separator.Length + leading.Length + value.Length + quotes;
+        if (end + length > limit)
+            return false;
+        message.EnsureCapacity(end + length);
+        Span<byte> destination = message.Buffer.AsSpan(end, length);
+        separator.CopyTo(destination);
+        int at = separator.Length;
+        if (quoted)
+            destination[at++] = (byte)'"';
+        leading.CopyTo(destination[at..]);
+        at += leading.Length;
+        value.CopyTo(destination[at..]);
+        if (quoted)
+            destination[^1] = (byte)'"';
+        message.TextLength += length;
+        return true;
+    }
+
+    private static bool TryWrite(
+        ref RedisMessage message,
+        int end,
+        int room,
+        scoped ReadOnlySpan<byte> separator,
+        scoped ReadOnlySpan<byte> leading,
+        scoped ReadOnlySpan<byte> prefix,
+        long fullLength,
+        bool quoted,
+        bool cut)
+    {
         message.EnsureCapacity(end + room);
         var writer = new BoundedJsonWriter(message.Buffer.AsSpan(end, room));
         writer.WriteRaw(separator);
@@ -99,6 +153,59 @@ internal static class RedisText
             message.Flags |= RedisMessageFlags.Truncated;
         return true;
     }
+
+    /// <summary>
+    /// Appends a value as its text, the way Pixie shows a bulk reply: valid UTF-8 as it
+    /// is, each byte that is not UTF-8 as "\xNN" (as redis-cli shows them), and
+    /// "…(N bytes)" after a prefix. False, with nothing appended, if it does not fit.
+    /// </summary>
+    public static bool TryAppendText(ref RedisMessage message, scoped ReadOnlySpan<byte> prefix, long fullLength, int limit)
+    {
+        bool cut = fullLength > prefix.Length;
+        if (cut)
+            prefix = WithoutPartialCharacter(prefix);
+        int end = message.TextEnd;
+        if (Utf8.IsValid(prefix))
+        {
+            if (end + prefix.Length + (cut ? MaxMarkerBytes : 0) > limit)
+                return false;
+            Append(ref message, prefix);
+        }
+        else
+        {
+            // At most four bytes ("\xNN") per byte.
+            if (end + (prefix.Length * 4L) + (cut ? MaxMarkerBytes : 0) > limit)
+                return false;
+            message.EnsureCapacity(end + (prefix.Length * 4));
+            Span<byte> destination = message.Buffer.AsSpan(end);
+            int at = 0;
+            while (!prefix.IsEmpty)
+            {
+                if (Rune.DecodeFromUtf8(prefix, out _, out int length) == OperationStatus.Done)
+                {
+                    prefix[..length].CopyTo(destination[at..]);
+                    at += length;
+                    prefix = prefix[length..];
+                    continue;
+                }
+                destination[at++] = (byte)'\\';
+                destination[at++] = (byte)'x';
+                destination[at++] = HexDigits[prefix[0] >> 4];
+                destination[at++] = HexDigits[prefix[0] & 0xF];
+                prefix = prefix[1..];
+            }
+            message.TextLength += at;
+        }
+        if (cut)
+        {
+            Span<byte> marker = stackalloc byte[MaxMarkerBytes];
+            Append(ref message, marker[..FormatSizeMarker(marker, fullLength)]);
+            message.Flags |= RedisMessageFlags.Truncated;
+        }
+        return true;
+    }
+
+    private static ReadOnlySpan<byte> HexDigits => "0123456789abcdef"u8;
 
     /// <summary>Appends "…(+<paramref name="more"/> more)" as a JSON string, after <paramref name="separator"/>.</summary>
     public static void AppendMoreMarker(ref RedisMessage message, scoped ReadOnlySpan<byte> separator, long more)
@@ -139,13 +246,18 @@ internal static class RedisText
     private static void WriteSizeMarker(ref BoundedJsonWriter writer, long fullLength)
     {
         Span<byte> marker = stackalloc byte[MaxMarkerBytes];
+        writer.WriteRaw(marker[..FormatSizeMarker(marker, fullLength)]);
+    }
+
+    /// <summary>"…(N bytes)" into <paramref name="marker"/>; returns its length.</summary>
+    private static int FormatSizeMarker(Span<byte> marker, long fullLength)
+    {
         Ellipsis.CopyTo(marker);
         int n = Ellipsis.Length;
         marker[n++] = (byte)'(';
         Utf8Formatter.TryFormat(fullLength, marker[n..], out int written);
         n += written;
         " bytes)"u8.CopyTo(marker[n..]);
-        n += 7;
-        writer.WriteRaw(marker[..n]);
+        return n + 7;
     }
 }

@@ -46,11 +46,13 @@ public static class RedisCommandStats
                     continue;
                 ReadOnlySpan<byte> command = rows.Command.GetBytes(row);
                 ReadOnlySpan<byte> resp = rows.Resp.GetBytes(row);
-                if (RedisReplyText.IsPush(command) || resp.IsEmpty)
+                long latency = rows.Latency.GetValue(row) ?? 0;
+                // Pushes, and commands without a reply (no text, no latency), have no latency to count.
+                if (RedisReplyText.IsPush(command) || (resp.IsEmpty && latency == 0))
                     continue;
                 long time = rows.Time.Values[row];
                 var key = new RedisCommandKey(Upid.ReadBigEndian(upidBytes), commands.Get(command));
-                aggregator.Add(key, rows.Latency.GetValue(row) ?? 0, isServerError: RedisReplyText.IsError(resp), isClientError: false, time);
+                aggregator.Add(key, latency, isServerError: RedisReplyText.IsError(resp), isClientError: false, time);
                 firstSeen = Math.Min(firstSeen, time);
                 lastSeen = Math.Max(lastSeen, time);
             }

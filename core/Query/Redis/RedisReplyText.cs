@@ -3,7 +3,9 @@ namespace Devtools.Core.Query.Redis;
 /// <summary>
 /// Reading redis_events' resp column. An error renders as "-" and its message
 /// ("-ERR unknown command", "-WRONGTYPE ..."); negative numbers ("-2", "-1.5", "-inf")
-/// also start with "-", but never with "-" and a letter other than "-inf"'s.
+/// also start with "-", but never with "-" and a letter other than "-inf"'s. A string
+/// reply shows as its text, so one that itself starts with "-" and a letter reads as an
+/// error too: rare enough for error rates.
 /// </summary>
 public static class RedisReplyText
 {

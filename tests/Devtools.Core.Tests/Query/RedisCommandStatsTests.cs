@@ -162,7 +162,7 @@ public sealed class RedisCommandStatsTests
         store.RedisEvents.Seal();
 
         List<RedisEvent> rows = RedisEvent.ReadAll(store.RedisEvents);
-        Assert.Equal(["GET [\"k\"] \"v\" 50000", "NOPE [] -ERR unknown command 'NOPE' 50000", "PUSH PUB [] [\"message\",\"c\",\"m\"] 0"],
+        Assert.Equal(["GET [\"k\"] v 50000", "NOPE [] -ERR unknown command 'NOPE' 50000", "PUSH PUB [] [\"message\",\"c\",\"m\"] 0"],
             rows.Select(r => $"{r.ReqCmd} {r.ReqArgs} {r.Resp} {r.LatencyNs}"));
         RedisEvent get = rows[0];
         Assert.Equal((42u, "127.0.0.2", 50000L, "127.0.0.1", 6379L, TraceRoles.Server, false), (get.Upid.Pid, get.RemoteAddr, get.RemotePort, get.LocalAddr, get.LocalPort, get.TraceRole, get.Encrypted));

@@ -150,7 +150,7 @@ public sealed class RedisProtocolFeaturesCaptureTests
                 "SET [\"quiet\",\"1\"] -> ",
                 "CLIENT REPLY [\"ON\"] -> OK",
                 $"SET [\"big\",\"{shown}\"] -> OK",
-                $"GET [\"big\"] -> \"{shown}\"",
+                $"GET [\"big\"] -> {shown}",
             ], connections["CLIENT REPLY [\"OFF\"]"]);
         }
         // Both ends of the MONITOR connection saw its two lines of output, and dropped them.

@@ -40,7 +40,7 @@ public class RedisPubSubTests
             "Command UNSUBSCRIBE [] -> [[\"unsubscribe\",\"a\",2],[\"unsubscribe\",\"b\",1]]",
             "Command PUNSUBSCRIBE [] -> [\"punsubscribe\",\"n*\",0]",
             "Command UNSUBSCRIBE [] -> [\"unsubscribe\",null,0]",
-            "Command GET [\"k\"] -> \"v\"",
+            "Command GET [\"k\"] -> v",
         ], harness.Records.Select(r => r.Describe()));
         Assert.Equal(2, harness.Specific("pushes"));
         Assert.Equal(0, harness.Redis.UnmatchedRequests);

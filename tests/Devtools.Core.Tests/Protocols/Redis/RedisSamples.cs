@@ -26,7 +26,7 @@ internal static class RedisSamples
         (Command("set", "user:42", UserJson, "EX", "60"), "+OK\r\n",
             "Command SET [\"user:42\",\"{\\\"id\\\":42,\\\"name\\\":\\\"Ada\\\",\\\"roles\\\":[\\\"admin\\\"]}\",\"EX\",\"60\"] -> OK"),
         (Command("GET", "user:42"), Bulk(UserJson),
-            "Command GET [\"user:42\"] -> \"{\\\"id\\\":42,\\\"name\\\":\\\"Ada\\\",\\\"roles\\\":[\\\"admin\\\"]}\""),
+            "Command GET [\"user:42\"] -> " + UserJson),
         (Command("GET", "user:missing"), "$-1\r\n", "Command GET [\"user:missing\"] -> <NULL>"),
         (Command("INCR", "hits"), ":42\r\n", "Command INCR [\"hits\"] -> 42"),
         (Command("MGET", "a", "b", "c"), "*3\r\n$1\r\n1\r\n$-1\r\n$2\r\nzz\r\n", "Command MGET [\"a\",\"b\",\"c\"] -> [\"1\",null,\"zz\"]"),
