@@ -131,26 +131,26 @@ public sealed class RedisReplyParser : IFrameParser<RedisMessage>
                     break;
 
                 case Phase.Payload:
-                {
-                    Span<byte> keep = _value.AsSpan(0, KeepCapacity);
-                    BulkStep bulk = _bulk.Read(data, ref pos, keep);
-                    if (bulk == BulkStep.Invalid)
-                        return ParseResult.Invalid(pos);
-                    if (bulk == BulkStep.NeedMoreData)
                     {
-                        // The prefix is kept and nothing follows this string in the reply: the
-                        // driver skips the rest for us, holes included.
-                        if (_bulk.Remaining > 0 && _bulk.PrefixDone(keep.Length) && IsLastOfReply())
+                        Span<byte> keep = _value.AsSpan(0, KeepCapacity);
+                        BulkStep bulk = _bulk.Read(data, ref pos, keep);
+                        if (bulk == BulkStep.Invalid)
+                            return ParseResult.Invalid(pos);
+                        if (bulk == BulkStep.NeedMoreData)
                         {
-                            long rest = _bulk.Rest;
-                            CompleteBulk(ref frame, _bulkType, _value.AsSpan(0, _bulk.Kept), _bulk.Length);
-                            return Finish(ref frame, Classify(context), pos, rest);
+                            // The prefix is kept and nothing follows this string in the reply: the
+                            // driver skips the rest for us, holes included.
+                            if (_bulk.Remaining > 0 && _bulk.PrefixDone(keep.Length) && IsLastOfReply())
+                            {
+                                long rest = _bulk.Rest;
+                                CompleteBulk(ref frame, _bulkType, _value.AsSpan(0, _bulk.Kept), _bulk.Length);
+                                return Finish(ref frame, Classify(context), pos, rest);
+                            }
+                            return ParseResult.NeedMoreData(pos);
                         }
-                        return ParseResult.NeedMoreData(pos);
+                        step = CompleteBulk(ref frame, _bulkType, _value.AsSpan(0, _bulk.Kept), _bulk.Length);
+                        break;
                     }
-                    step = CompleteBulk(ref frame, _bulkType, _value.AsSpan(0, _bulk.Kept), _bulk.Length);
-                    break;
-                }
 
                 default:
                     switch (MoreConfirmations(data[pos..]))

@@ -82,89 +82,89 @@ public sealed class RedisRequestParser : IFrameParser<RedisMessage>
             switch (_phase)
             {
                 case Phase.Start:
-                {
-                    if (data.IsEmpty)
-                        return ParseResult.NeedMoreData();
-                    byte first = data[0];
-                    if (first != (byte)'*')
-                        return first is (byte)'\r' or (byte)'\n' ? SkipBlankLines(data) : ParseInline(data, ref frame);
-                    int end = RedisSyntax.FindLineEnd(data, RedisSyntax.MaxLengthLineBytes);
-                    if (end == RedisSyntax.Incomplete)
-                        return ParseResult.NeedMoreData();
-                    if (end < 0 || !RedisSyntax.TryParseLength(data[1..end], int.MaxValue, out long count))
-                        return ParseResult.Invalid();
-                    // Redis ignores empty and null arrays: no command, no reply.
-                    if (count <= 0)
-                        return ParseResult.Skipped(end + 2);
-                    Begin(ref frame, count);
-                    pos = end + 2;
-                    _phase = Phase.ElementHeader;
-                    break;
-                }
-
-                case Phase.ElementHeader:
-                {
-                    if (pos == data.Length)
-                        return ParseResult.NeedMoreData(pos);
-                    // Inside an array, Redis accepts bulk strings only.
-                    if (data[pos] != (byte)'$')
-                        return ParseResult.Invalid(pos);
-                    ReadOnlySpan<byte> rest = data[pos..];
-                    int end = RedisSyntax.FindLineEnd(rest, RedisSyntax.MaxLengthLineBytes);
-                    if (end == RedisSyntax.Incomplete)
-                        return ParseResult.NeedMoreData(pos);
-                    if (end < 0 || !RedisSyntax.TryParseLength(rest[1..end], RedisSyntax.MaxBulkLength, out long length) || length < 0)
-                        return ParseResult.Invalid(pos);
-                    pos += end + 2;
-                    if (data.Length - pos < length + 2)
                     {
-                        // Not all here: read it as it streams by.
-                        _bulk.Begin(length);
-                        _phase = Phase.Payload;
+                        if (data.IsEmpty)
+                            return ParseResult.NeedMoreData();
+                        byte first = data[0];
+                        if (first != (byte)'*')
+                            return first is (byte)'\r' or (byte)'\n' ? SkipBlankLines(data) : ParseInline(data, ref frame);
+                        int end = RedisSyntax.FindLineEnd(data, RedisSyntax.MaxLengthLineBytes);
+                        if (end == RedisSyntax.Incomplete)
+                            return ParseResult.NeedMoreData();
+                        if (end < 0 || !RedisSyntax.TryParseLength(data[1..end], int.MaxValue, out long count))
+                            return ParseResult.Invalid();
+                        // Redis ignores empty and null arrays: no command, no reply.
+                        if (count <= 0)
+                            return ParseResult.Skipped(end + 2);
+                        Begin(ref frame, count);
+                        pos = end + 2;
+                        _phase = Phase.ElementHeader;
                         break;
                     }
-                    // The common case: the whole argument is here; use it where it lies.
-                    int n = (int)length;
-                    if (data[pos + n] != (byte)'\r' || data[pos + n + 1] != (byte)'\n')
-                        return ParseResult.Invalid(pos + n);
-                    CompleteElement(ref frame, data.Slice(pos, Math.Min(n, KeepCapacity)), length);
-                    pos += n + 2;
-                    if (++_argIndex == _argCount)
+
+                case Phase.ElementHeader:
                     {
-                        Finish(ref frame);
-                        return ParseResult.Complete(pos);
+                        if (pos == data.Length)
+                            return ParseResult.NeedMoreData(pos);
+                        // Inside an array, Redis accepts bulk strings only.
+                        if (data[pos] != (byte)'$')
+                            return ParseResult.Invalid(pos);
+                        ReadOnlySpan<byte> rest = data[pos..];
+                        int end = RedisSyntax.FindLineEnd(rest, RedisSyntax.MaxLengthLineBytes);
+                        if (end == RedisSyntax.Incomplete)
+                            return ParseResult.NeedMoreData(pos);
+                        if (end < 0 || !RedisSyntax.TryParseLength(rest[1..end], RedisSyntax.MaxBulkLength, out long length) || length < 0)
+                            return ParseResult.Invalid(pos);
+                        pos += end + 2;
+                        if (data.Length - pos < length + 2)
+                        {
+                            // Not all here: read it as it streams by.
+                            _bulk.Begin(length);
+                            _phase = Phase.Payload;
+                            break;
+                        }
+                        // The common case: the whole argument is here; use it where it lies.
+                        int n = (int)length;
+                        if (data[pos + n] != (byte)'\r' || data[pos + n + 1] != (byte)'\n')
+                            return ParseResult.Invalid(pos + n);
+                        CompleteElement(ref frame, data.Slice(pos, Math.Min(n, KeepCapacity)), length);
+                        pos += n + 2;
+                        if (++_argIndex == _argCount)
+                        {
+                            Finish(ref frame);
+                            return ParseResult.Complete(pos);
+                        }
+                        break;
                     }
-                    break;
-                }
 
                 default:
-                {
-                    Span<byte> keep = _value.AsSpan(0, KeepCapacity);
-                    BulkStep step = _bulk.Read(data, ref pos, keep);
-                    if (step == BulkStep.Invalid)
-                        return ParseResult.Invalid(pos);
-                    if (step == BulkStep.NeedMoreData)
                     {
-                        // The last argument's prefix is kept: the driver skips the rest of the
-                        // command for us, holes included, without buffering it.
-                        if (_bulk.Remaining > 0 && _argIndex == _argCount - 1 && _bulk.PrefixDone(keep.Length))
+                        Span<byte> keep = _value.AsSpan(0, KeepCapacity);
+                        BulkStep step = _bulk.Read(data, ref pos, keep);
+                        if (step == BulkStep.Invalid)
+                            return ParseResult.Invalid(pos);
+                        if (step == BulkStep.NeedMoreData)
                         {
-                            long rest = _bulk.Rest;
-                            CompleteElement(ref frame, _value.AsSpan(0, _bulk.Kept), _bulk.Length);
-                            Finish(ref frame);
-                            return ParseResult.Complete(pos, rest);
+                            // The last argument's prefix is kept: the driver skips the rest of the
+                            // command for us, holes included, without buffering it.
+                            if (_bulk.Remaining > 0 && _argIndex == _argCount - 1 && _bulk.PrefixDone(keep.Length))
+                            {
+                                long rest = _bulk.Rest;
+                                CompleteElement(ref frame, _value.AsSpan(0, _bulk.Kept), _bulk.Length);
+                                Finish(ref frame);
+                                return ParseResult.Complete(pos, rest);
+                            }
+                            return ParseResult.NeedMoreData(pos);
                         }
-                        return ParseResult.NeedMoreData(pos);
+                        CompleteElement(ref frame, _value.AsSpan(0, _bulk.Kept), _bulk.Length);
+                        if (++_argIndex == _argCount)
+                        {
+                            Finish(ref frame);
+                            return ParseResult.Complete(pos);
+                        }
+                        _phase = Phase.ElementHeader;
+                        break;
                     }
-                    CompleteElement(ref frame, _value.AsSpan(0, _bulk.Kept), _bulk.Length);
-                    if (++_argIndex == _argCount)
-                    {
-                        Finish(ref frame);
-                        return ParseResult.Complete(pos);
-                    }
-                    _phase = Phase.ElementHeader;
-                    break;
-                }
             }
         }
     }
