@@ -27,6 +27,8 @@ char LICENSE[] SEC("license") = "Dual BSD/GPL";
 #define S_IFSOCK 0140000
 #define EINPROGRESS 115
 #define IPPROTO_TCP_ 6
+#define IPPROTO_UDP_ 17
+#define DT_MMSG_MAX 64
 #define MSG_PEEK 2
 
 /* ---------------------------------------------------------------- maps */
@@ -74,13 +76,15 @@ struct {
  * call, just a flag in storage the thread keeps.
  */
 struct inflight {
-	__u64 buf;    /* plain calls: the buffer; readv/writev/sendmsg/recvmsg: the iovec array */
+	__u64 buf;    /* plain calls: the buffer; readv/writev/sendmsg/recvmsg: the iovec array; *mmsg: the mmsghdr array */
 	__u64 iovcnt; /* 0: buf is a plain buffer */
 	__u64 sock;
+	__u64 addr;   /* UDP: user pointer to the peer's sockaddr (sendto/recvfrom/msg_name), 0 if none */
 	__s32 fd;
 	__u8 syscall;
 	__u8 active;  /* set at enter, cleared at exit */
-	__u8 pad[2];
+	__u8 udp;
+	__u8 pad;
 };
 
 struct {
@@ -132,8 +136,8 @@ static __always_inline __u64 wakeup_flags(void)
 	return BPF_RB_NO_WAKEUP;
 }
 
-/* fd -> struct sock * of an AF_INET/AF_INET6 TCP socket, else 0. */
-static __always_inline struct sock *tcp_sock_of_fd(int fd)
+/* fd -> struct sock * of an AF_INET/AF_INET6 TCP or UDP socket, else 0. */
+static __always_inline struct sock *inet_sock_of_fd(int fd)
 {
 	if (fd < 0)
 		return 0;
@@ -159,9 +163,15 @@ static __always_inline struct sock *tcp_sock_of_fd(int fd)
 	__u16 family = BPF_CORE_READ(sk, __sk_common.skc_family);
 	if (family != AF_INET && family != AF_INET6)
 		return 0;
-	if (BPF_CORE_READ(sk, sk_protocol) != IPPROTO_TCP_)
+	__u16 protocol = BPF_CORE_READ(sk, sk_protocol);
+	if (protocol != IPPROTO_TCP_ && protocol != IPPROTO_UDP_)
 		return 0;
 	return sk;
+}
+
+static __always_inline bool is_udp(struct sock *sk)
+{
+	return BPF_CORE_READ(sk, sk_protocol) == IPPROTO_UDP_;
 }
 
 static __always_inline void fill_header(struct dt_event_header *h, __u32 kind, __u32 pid, int fd, __u64 generation)
@@ -436,6 +446,157 @@ static __always_inline void emit_data(struct inflight *in, __u32 pid, __u64 byte
 	}
 }
 
+/* ----------------------------------------------------------- datagrams */
+
+struct dgram_scratch {
+	struct dt_datagram_event ev;
+	__u8 payload[DT_CHUNK_MAX];
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct dgram_scratch);
+} dt_dgram_scratch SEC(".maps");
+
+/* The peer of a datagram: from the sockaddr the caller passed, else the connected peer. */
+static __always_inline void fill_peer(struct dt_datagram_event *ev, __u64 addr, struct sock *sk)
+{
+	ev->family = 0;
+	ev->port = 0;
+	__builtin_memset(ev->addr, 0, sizeof(ev->addr));
+	if (addr) {
+		__u16 family = 0;
+		if (bpf_probe_read_user(&family, sizeof(family), (void *)addr) == 0 && (family == AF_INET || family == AF_INET6)) {
+			__be16 port = 0;
+			bpf_probe_read_user(&port, sizeof(port), (void *)(addr + 2));
+			ev->family = family;
+			ev->port = bpf_ntohs(port);
+			if (family == AF_INET)
+				bpf_probe_read_user(ev->addr, 4, (void *)(addr + 4));
+			else
+				bpf_probe_read_user(ev->addr, 16, (void *)(addr + 8));
+			return;
+		}
+	}
+	__u16 family = BPF_CORE_READ(sk, __sk_common.skc_family);
+	ev->family = family;
+	ev->port = bpf_ntohs(BPF_CORE_READ(sk, __sk_common.skc_dport));
+	if (family == AF_INET)
+		bpf_core_read(ev->addr, 4, &sk->__sk_common.skc_daddr);
+	else
+		bpf_core_read(ev->addr, 16, &sk->__sk_common.skc_v6_daddr);
+}
+
+/*
+ * Emits one datagram of `bytes` bytes whose data starts in the buffer (iovcnt 0)
+ * or in the first iovec; datagrams are small (DNS), so only the first buffer and
+ * at most DT_CHUNK_MAX bytes are captured, the rest is accounted in d.length.
+ */
+static __always_inline void emit_datagram(struct conn_info *ci, __u32 pid, int fd, __u8 syscall, __u8 direction,
+					  __u64 buf, __u64 iovcnt, __u64 addr, struct sock *sk, __u64 bytes)
+{
+	__u32 zero = 0;
+	struct dgram_scratch *s = bpf_map_lookup_elem(&dt_dgram_scratch, &zero);
+	if (!s)
+		return;
+	__u64 data = buf;
+	__u64 avail = bytes;
+	if (iovcnt) {
+		struct iovec v = {};
+		if (bpf_probe_read_user(&v, sizeof(v), (void *)buf))
+			return;
+		data = (__u64)v.iov_base;
+		avail = v.iov_len < bytes ? v.iov_len : bytes;
+	}
+	struct dt_config *c = dt_cfg();
+	__u64 cap = c ? c->max_bytes_per_call : 0;
+	if (avail > cap)
+		avail = cap;
+	struct dt_datagram_event *ev = &s->ev;
+	fill_header(&ev->d.h, DT_EV_DATAGRAM, pid, fd, ci->generation);
+	ev->d.stream_offset = __sync_fetch_and_add(&ci->offset[direction & 1], bytes);
+	ev->d.syscall_bytes = bytes;
+	ev->d.length = bytes;
+	ev->d.direction = direction;
+	ev->d.syscall = syscall;
+	ev->d.flags = 0;
+	ev->d.pad0 = 0;
+	ev->pad0 = 0;
+	fill_peer(ev, addr, sk);
+	if (avail > DT_CHUNK_MAX)
+		avail = DT_CHUNK_MAX;
+	__u32 len = avail;
+	if (len > DT_CHUNK_MAX)
+		return; /* unreachable; tells the verifier the bound */
+	if (len && bpf_probe_read_user(s->payload, len, (void *)data)) {
+		count_drop(DT_DROP_READ_USER, 1);
+		len = 0;
+	}
+	ev->d.captured = len;
+	if (len < bytes) {
+		ev->d.flags = DT_DATA_TRUNCATED;
+		count_drop(DT_DROP_TRUNCATED_CALLS, 1);
+		count_drop(DT_DROP_TRUNCATED_BYTES, bytes - len);
+	}
+	if (bpf_ringbuf_output(&dt_events, ev, sizeof(*ev) + len, wakeup_flags())) {
+		count_drop(DT_DROP_RINGBUF_DATA, 1);
+		count_drop(DT_DROP_RINGBUF_DATA_BYTES, len);
+	}
+}
+
+/* Loop state for sendmmsg/recvmmsg, kept in the data scratch (see copy_state). */
+static long mmsg_one(__u32 index, void *unused)
+{
+	struct data_scratch *s = scratch();
+	if (!s)
+		return 1;
+	struct copy_state *st = &s->st;
+	if (st->iov_index >= st->iovcnt)
+		return 1;
+	struct mmsghdr m = {};
+	if (bpf_probe_read_user(&m, sizeof(m), (void *)(st->iov + st->iov_index * sizeof(struct mmsghdr)))) {
+		count_drop(DT_DROP_READ_USER, 1);
+		return 1;
+	}
+	st->iov_index++;
+	__u32 pid = st->pid;
+	struct conn_key key = {.pid = pid, .fd = st->fd};
+	struct conn_info *ci = bpf_map_lookup_elem(&dt_conns, &key);
+	if (!ci)
+		return 1;
+	emit_datagram(ci, pid, st->fd, st->syscall, st->direction, (__u64)m.msg_hdr.msg_iov,
+		      m.msg_hdr.msg_iovlen ? 1 : 0, (__u64)m.msg_hdr.msg_name, (struct sock *)st->cur, m.msg_len);
+	return 0;
+}
+
+static __always_inline void emit_datagrams(struct inflight *in, __u32 pid, long ret, __u8 direction)
+{
+	struct sock *sk = (struct sock *)in->sock;
+	struct conn_info *ci = conn_for(pid, in->fd, sk);
+	if (!ci)
+		return;
+	if (in->syscall != DT_SYS_SENDMMSG && in->syscall != DT_SYS_RECVMMSG) {
+		emit_datagram(ci, pid, in->fd, in->syscall, direction, in->buf, in->iovcnt, in->addr, sk, (__u64)ret);
+		return;
+	}
+	/* ret is the number of messages sent or received. */
+	struct data_scratch *s = scratch();
+	if (!s)
+		return;
+	struct copy_state *st = &s->st;
+	__builtin_memset(st, 0, sizeof(*st));
+	st->iov = in->buf;
+	st->iovcnt = ret > DT_MMSG_MAX ? DT_MMSG_MAX : ret;
+	st->cur = (__u64)sk;
+	st->pid = pid;
+	st->fd = in->fd;
+	st->syscall = in->syscall;
+	st->direction = direction;
+	bpf_loop(DT_MMSG_MAX, mmsg_one, 0, 0);
+}
+
 /* --------------------------------------------------- enter / exit glue */
 
 static __always_inline struct inflight *inflight_create(void)
@@ -443,13 +604,17 @@ static __always_inline struct inflight *inflight_create(void)
 	return bpf_task_storage_get(&dt_inflight, bpf_get_current_task_btf(), 0, BPF_LOCAL_STORAGE_GET_F_CREATE);
 }
 
-static __always_inline void remember(int fd, __u64 buf, __u64 iovcnt, __u8 syscall)
+static __always_inline void remember_addr(int fd, __u64 buf, __u64 iovcnt, __u64 addr, __u8 syscall)
 {
 	__u64 id = bpf_get_current_pid_tgid();
 	if (!wanted(id >> 32))
 		return;
-	struct sock *sk = tcp_sock_of_fd(fd);
+	struct sock *sk = inet_sock_of_fd(fd);
 	if (!sk)
+		return;
+	bool udp = is_udp(sk);
+	/* Several messages per call only make sense for datagrams. */
+	if (!udp && (syscall == DT_SYS_SENDMMSG || syscall == DT_SYS_RECVMMSG))
 		return;
 	struct inflight *in = inflight_create();
 	if (!in) {
@@ -459,18 +624,25 @@ static __always_inline void remember(int fd, __u64 buf, __u64 iovcnt, __u8 sysca
 	in->buf = buf;
 	in->iovcnt = iovcnt;
 	in->sock = (__u64)sk;
+	in->addr = udp ? addr : 0;
 	in->fd = fd;
 	in->syscall = syscall;
+	in->udp = udp;
 	in->active = 1;
 }
 
-/* sendmsg/recvmsg: the iovec array lives inside the user's msghdr. */
+static __always_inline void remember(int fd, __u64 buf, __u64 iovcnt, __u8 syscall)
+{
+	remember_addr(fd, buf, iovcnt, 0, syscall);
+}
+
+/* sendmsg/recvmsg: the iovec array (and a datagram's peer) live inside the user's msghdr. */
 static __always_inline void remember_msg(int fd, __u64 msg, __u8 syscall)
 {
 	struct user_msghdr m = {};
 	if (bpf_probe_read_user(&m, sizeof(m), (void *)msg))
 		return;
-	remember(fd, (__u64)m.msg_iov, m.msg_iovlen ? m.msg_iovlen : 0, syscall);
+	remember_addr(fd, (__u64)m.msg_iov, m.msg_iovlen ? m.msg_iovlen : 0, (__u64)m.msg_name, syscall);
 }
 
 static __always_inline void finish(long ret, __u8 direction, __u8 syscall)
@@ -479,8 +651,13 @@ static __always_inline void finish(long ret, __u8 direction, __u8 syscall)
 	if (!in || !in->active || in->syscall != syscall)
 		return;
 	in->active = 0;
-	if (ret > 0)
-		emit_data(in, bpf_get_current_pid_tgid() >> 32, (__u64)ret, direction);
+	if (ret <= 0)
+		return;
+	__u32 pid = bpf_get_current_pid_tgid() >> 32;
+	if (in->udp)
+		emit_datagrams(in, pid, ret, direction);
+	else
+		emit_data(in, pid, (__u64)ret, direction);
 }
 
 #define ARG(ctx, i) ((ctx)->args[i])
@@ -516,7 +693,7 @@ SEC("tracepoint/syscalls/sys_exit_writev")
 int dt_exit_writev(struct trace_event_raw_sys_exit *ctx) { finish(ctx->ret, DT_DIR_EGRESS, DT_SYS_WRITEV); return 0; }
 
 SEC("tracepoint/syscalls/sys_enter_sendto")
-int dt_enter_sendto(struct trace_event_raw_sys_enter *ctx) { remember(ARG(ctx, 0), ARG(ctx, 1), 0, DT_SYS_SENDTO); return 0; }
+int dt_enter_sendto(struct trace_event_raw_sys_enter *ctx) { remember_addr(ARG(ctx, 0), ARG(ctx, 1), 0, ARG(ctx, 4), DT_SYS_SENDTO); return 0; }
 SEC("tracepoint/syscalls/sys_exit_sendto")
 int dt_exit_sendto(struct trace_event_raw_sys_exit *ctx) { finish(ctx->ret, DT_DIR_EGRESS, DT_SYS_SENDTO); return 0; }
 
@@ -526,7 +703,7 @@ SEC("tracepoint/syscalls/sys_enter_recvfrom")
 int dt_enter_recvfrom(struct trace_event_raw_sys_enter *ctx)
 {
 	if (!(ARG(ctx, 3) & MSG_PEEK))
-		remember(ARG(ctx, 0), ARG(ctx, 1), 0, DT_SYS_RECVFROM);
+		remember_addr(ARG(ctx, 0), ARG(ctx, 1), 0, ARG(ctx, 4), DT_SYS_RECVFROM);
 	return 0;
 }
 SEC("tracepoint/syscalls/sys_exit_recvfrom")
@@ -546,6 +723,23 @@ int dt_enter_recvmsg(struct trace_event_raw_sys_enter *ctx)
 }
 SEC("tracepoint/syscalls/sys_exit_recvmsg")
 int dt_exit_recvmsg(struct trace_event_raw_sys_exit *ctx) { finish(ctx->ret, DT_DIR_INGRESS, DT_SYS_RECVMSG); return 0; }
+
+/* sendmmsg(fd, mmsg, vlen, flags) / recvmmsg(fd, mmsg, vlen, flags, timeout):
+ * several datagrams per call (glibc's resolver sends A and AAAA queries so). */
+SEC("tracepoint/syscalls/sys_enter_sendmmsg")
+int dt_enter_sendmmsg(struct trace_event_raw_sys_enter *ctx) { remember(ARG(ctx, 0), ARG(ctx, 1), 0, DT_SYS_SENDMMSG); return 0; }
+SEC("tracepoint/syscalls/sys_exit_sendmmsg")
+int dt_exit_sendmmsg(struct trace_event_raw_sys_exit *ctx) { finish(ctx->ret, DT_DIR_EGRESS, DT_SYS_SENDMMSG); return 0; }
+
+SEC("tracepoint/syscalls/sys_enter_recvmmsg")
+int dt_enter_recvmmsg(struct trace_event_raw_sys_enter *ctx)
+{
+	if (!(ARG(ctx, 3) & MSG_PEEK))
+		remember(ARG(ctx, 0), ARG(ctx, 1), 0, DT_SYS_RECVMMSG);
+	return 0;
+}
+SEC("tracepoint/syscalls/sys_exit_recvmmsg")
+int dt_exit_recvmmsg(struct trace_event_raw_sys_exit *ctx) { finish(ctx->ret, DT_DIR_INGRESS, DT_SYS_RECVMMSG); return 0; }
 
 /* sendfile64(out_fd, in_fd, offset, count): the bytes never pass through user
  * memory; a filler keeps the socket's stream offsets right. */
@@ -585,7 +779,7 @@ int dt_exit_connect(struct trace_event_raw_sys_exit *ctx)
 	/* Non-blocking sockets (.NET, nginx upstreams) answer -EINPROGRESS. */
 	if (ctx->ret != 0 && ctx->ret != -EINPROGRESS)
 		return 0;
-	struct sock *sk = tcp_sock_of_fd(fd);
+	struct sock *sk = inet_sock_of_fd(fd);
 	if (sk)
 		open_conn(id >> 32, fd, sk, DT_ROLE_CLIENT);
 	return 0;
@@ -596,7 +790,7 @@ static __always_inline void accepted(long ret)
 	__u64 id = bpf_get_current_pid_tgid();
 	if (ret < 0 || !wanted(id >> 32))
 		return;
-	struct sock *sk = tcp_sock_of_fd(ret);
+	struct sock *sk = inet_sock_of_fd(ret);
 	if (sk)
 		open_conn(id >> 32, ret, sk, DT_ROLE_SERVER);
 }

@@ -22,6 +22,7 @@ enum dt_event_kind {
 	DT_EV_CLOSE = 2,     /* close(2) of a tracked socket, or its fd was reused by another socket */
 	DT_EV_DATA = 3,      /* bytes moved by one syscall, or a part of them */
 	DT_EV_PROC_EXIT = 4, /* a thread-group leader exited: every connection of that pid is gone */
+	DT_EV_DATAGRAM = 5,  /* one UDP datagram, with the peer it came from or went to */
 };
 
 enum dt_role {
@@ -46,6 +47,8 @@ enum dt_syscall {
 	DT_SYS_RECVMSG = 8,
 	DT_SYS_SENDFILE = 9,
 	DT_SYS_CONNECT = 10, /* only between connect's enter and exit; never in a data event */
+	DT_SYS_SENDMMSG = 11,
+	DT_SYS_RECVMMSG = 12,
 };
 
 enum dt_data_flags {
@@ -121,6 +124,20 @@ struct dt_data_event {
 	__u8 flags;          /* enum dt_data_flags */
 	__u8 pad0;
 	/* `captured` payload bytes follow the struct */
+};
+
+/*
+ * One UDP datagram. Datagrams keep their boundaries and each may come from or
+ * go to a different peer (a DNS server's single socket talks to every client),
+ * so user space demultiplexes them into flows by peer rather than by offset.
+ * `d.length` is the datagram's size, `d.captured` what follows this struct.
+ */
+struct dt_datagram_event {
+	struct dt_data_event d;
+	__u16 family; /* of the peer: AF_INET or AF_INET6 */
+	__u16 port;   /* host order */
+	__u32 pad0;
+	__u8 addr[16];
 };
 
 #endif

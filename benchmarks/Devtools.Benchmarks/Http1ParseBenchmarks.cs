@@ -1,9 +1,6 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Reports;
-using BenchmarkDotNet.Running;
 using Devtools.Core.Common;
 using Devtools.Core.Connections;
 using Devtools.Core.Diagnostics;
@@ -66,7 +63,7 @@ public class Http1ParseBenchmarks
 
         _counters = counters.Protocol("http");
         var http1Counters = new Http1Counters(_counters);
-        var session = new Http1Session(_connection, http1Counters, null);
+        var session = new Http1Session(_connection, http1Counters, null, services);
         _requestParser = new Http1RequestParser(session, services.Options, http1Counters);
         _responseParser = new Http1ResponseParser(session, services.Options, http1Counters);
         _stitcher = new Http1Stitcher(Sink, http1Counters);
@@ -189,39 +186,7 @@ public class Http1ParseBenchmarks
     {
         public ThroughputConfig()
         {
-            AddColumn(new ThroughputColumn());
+            AddColumn(new BytesPerSecondColumn("HTTP", () => BytesPerMessage));
         }
-    }
-
-    /// <summary>MB/s of HTTP bytes: the mix's mean message size over the mean time per message.</summary>
-    private sealed class ThroughputColumn : IColumn
-    {
-        public string Id => "Http1Throughput";
-
-        public string ColumnName => "MB/s";
-
-        public bool AlwaysShow => true;
-
-        public ColumnCategory Category => ColumnCategory.Custom;
-
-        public int PriorityInCategory => 0;
-
-        public bool IsNumeric => true;
-
-        public UnitType UnitType => UnitType.Dimensionless;
-
-        public string Legend => "Bytes of HTTP processed per second (1 MB = 10^6 bytes)";
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase)
-        {
-            double? nanosecondsPerMessage = summary[benchmarkCase]?.ResultStatistics?.Mean;
-            return nanosecondsPerMessage is > 0 ? (BytesPerMessage / nanosecondsPerMessage.Value * 1000).ToString("N0", System.Globalization.CultureInfo.InvariantCulture) : "-";
-        }
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) => GetValue(summary, benchmarkCase);
-
-        public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
-
-        public bool IsAvailable(Summary summary) => true;
     }
 }

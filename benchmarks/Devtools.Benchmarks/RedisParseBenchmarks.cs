@@ -197,7 +197,7 @@ public class RedisParseBenchmarks
     {
         public ThroughputConfig()
         {
-            AddColumn(new MegabytesPerSecondColumn("RESP", BytesPerMessage));
+            AddColumn(new BytesPerSecondColumn("RESP", () => BytesPerMessage));
         }
     }
 }

@@ -15,6 +15,8 @@ internal sealed class CapturePipeline(ConnectionTracker tracker, TableStore tabl
 
     public void OnData(in SocketData data, ReadOnlySpan<byte> payload) => tracker.OnData(data, payload);
 
+    public void OnDatagram(in SocketData data, in SocketPeer peer, ReadOnlySpan<byte> payload) => tracker.OnDatagram(data, peer, payload);
+
     public void OnClose(in SocketClose close) => tracker.OnClose(close);
 
     public void OnProcessExit(uint pid, long timestampNs) => tracker.OnProcessExit(pid, timestampNs);

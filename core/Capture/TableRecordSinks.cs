@@ -1,5 +1,7 @@
 using Devtools.Core.Protocols;
 using Devtools.Core.Protocols.Http;
+using Devtools.Core.Protocols.Mysql;
+using Devtools.Core.Protocols.Pgsql;
 using Devtools.Core.Protocols.Redis;
 using Devtools.Core.Storage;
 
@@ -16,6 +18,8 @@ internal sealed class TableRecordSinks : IRecordSinks
     public TableRecordSinks(TableStore tables, ProtocolOptions options)
     {
         Register<IHttpTransactionSink>(new HttpEventsTableSink(tables.HttpEvents, options));
+        Register<IMysqlRecordSink>(new MysqlEventsTableSink(tables.MysqlEvents));
+        Register<IPgsqlRecordSink>(new PgsqlEventsTableSink(tables.PgsqlEvents));
         Register<IRedisCommandSink>(new RedisEventsTableSink(tables.RedisEvents));
     }
 

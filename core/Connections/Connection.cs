@@ -22,12 +22,15 @@ public enum ConnectionState : byte
 /// </summary>
 public sealed class Connection : IDisposable
 {
-    public Connection(ConnectionInfo info, DataStreamOptions streamOptions, CaptureCounters counters)
+    public Connection(ConnectionInfo info, DataStreamOptions streamOptions, CaptureCounters counters, bool datagrams = false)
     {
         Info = info;
-        Egress = new DataStream(streamOptions, counters);
-        Ingress = new DataStream(streamOptions, counters);
+        Egress = new DataStream(streamOptions, counters, datagrams);
+        Ingress = new DataStream(streamOptions, counters, datagrams);
     }
+
+    /// <summary>A UDP flow: one peer of a UDP socket, its datagrams kept whole.</summary>
+    public bool IsDatagram => Egress.IsDatagram;
 
     public ConnectionInfo Info { get; }
 

@@ -34,6 +34,9 @@ public sealed class ConnectionInfo
 
     public int RemotePort { get; set; }
 
+    /// <summary>IPPROTO_TCP (6) or IPPROTO_UDP (17).</summary>
+    public int Transport { get; set; } = 6;
+
     /// <summary>Plaintext seen through TLS library uprobes rather than the socket.</summary>
     public bool Encrypted { get; set; }
 

@@ -21,6 +21,9 @@ public sealed record ConnectionTrackerOptions
 
     /// <summary>Bytes inference may wait for when a protocol says it needs more to decide.</summary>
     public int MaxInferenceBytes { get; init; } = 1024;
+
+    /// <summary>A UDP flow (one peer of a socket) with no datagram for this long is closed.</summary>
+    public TimeSpan DatagramFlowIdleTimeout { get; init; } = TimeSpan.FromSeconds(30);
 }
 
 /// <summary>
@@ -32,6 +35,7 @@ public sealed record ConnectionTrackerOptions
 public sealed class ConnectionTracker : ISocketEventSink, IDisposable
 {
     private readonly Dictionary<ConnectionId, Connection> _connections = [];
+    private readonly Dictionary<FlowKey, Connection> _flows = [];
     private readonly HashSet<Connection> _withPendingGaps = [];
     private readonly ProtocolRegistry _protocols;
     private readonly ProtocolServices _services;
@@ -52,7 +56,7 @@ public sealed class ConnectionTracker : ISocketEventSink, IDisposable
     /// <summary>Raised on the capture thread when a process that had tracked connections is gone.</summary>
     public event Action<uint>? ProcessExited;
 
-    public int Count => _connections.Count;
+    public int Count => _connections.Count + _flows.Count;
 
     public void OnOpen(in SocketOpen open)
     {
@@ -68,6 +72,7 @@ public sealed class ConnectionTracker : ISocketEventSink, IDisposable
         info.LocalPort = open.LocalPort;
         info.RemoteAddress = open.RemoteAddress;
         info.RemotePort = open.RemotePort;
+        info.Transport = open.Transport;
     }
 
     public void OnData(in SocketData data, ReadOnlySpan<byte> payload)
@@ -100,10 +105,50 @@ public sealed class ConnectionTracker : ISocketEventSink, IDisposable
             connection.Protocol!.Process(data.Direction);
     }
 
+    /// <summary>
+    /// A UDP datagram goes to the flow of its socket and peer: a DNS server's one
+    /// socket answers many clients, and each client's queries pair only with the
+    /// answers sent back to it. Flows are created on the first datagram.
+    /// </summary>
+    public void OnDatagram(in SocketData data, in SocketPeer peer, ReadOnlySpan<byte> payload)
+    {
+        _counters.Events++;
+        _counters.DataEvents++;
+        _counters.CapturedBytes += payload.Length;
+        if (!_connections.TryGetValue(data.Id, out Connection? socket))
+        {
+            _counters.ConnectionsWithoutOpen++;
+            socket = Create(data.Id, data.TimestampNs);
+        }
+        socket.LastActivityNs = data.TimestampNs;
+        var key = new FlowKey(data.Id, peer.Address, peer.Port);
+        if (!_flows.TryGetValue(key, out Connection? flow))
+            flow = CreateFlow(key, socket, peer, data.TimestampNs);
+        flow.LastActivityNs = data.TimestampNs;
+        if (flow.State == ConnectionState.Ignored)
+        {
+            _counters.UnknownProtocolBytes += data.Length;
+            return;
+        }
+
+        // Datagrams have no stream offsets between them: each one follows the last.
+        DataStream stream = flow.Stream(data.Direction);
+        long offset = stream.NextOffset;
+        stream.Add(offset, payload, payload.Length, HoleKind.Filler, data.TimestampNs);
+        if (data.Length > payload.Length)
+            stream.Add(offset + payload.Length, default, data.Length - payload.Length, HoleKind.Truncated, data.TimestampNs);
+
+        if (flow.State == ConnectionState.Inferring)
+            Infer(flow, data.Direction);
+        else
+            flow.Protocol!.Process(data.Direction);
+    }
+
     public void OnClose(in SocketClose close)
     {
         _counters.Events++;
         _counters.CloseEvents++;
+        CloseFlowsOf(close.Id);
         if (!_connections.Remove(close.Id, out Connection? connection))
             return;
         connection.Egress.EndAt(close.BytesSent, close.TimestampNs);
@@ -122,6 +167,7 @@ public sealed class ConnectionTracker : ISocketEventSink, IDisposable
         }
         foreach (ConnectionId id in gone)
         {
+            CloseFlowsOf(id);
             if (_connections.Remove(id, out Connection? connection))
                 CloseConnection(connection);
         }
@@ -153,12 +199,17 @@ public sealed class ConnectionTracker : ISocketEventSink, IDisposable
         {
             _lastSweepNs = nowNs;
             EvictIdle(nowNs);
+            if (_flows.Count > 0)
+                EvictIdleFlows(nowNs);
         }
     }
 
     /// <summary>Ends every connection as if it closed now (capture is stopping).</summary>
     public void Flush()
     {
+        foreach (Connection flow in _flows.Values)
+            CloseConnection(flow);
+        _flows.Clear();
         foreach (Connection connection in _connections.Values)
             CloseConnection(connection);
         _connections.Clear();
@@ -167,10 +218,77 @@ public sealed class ConnectionTracker : ISocketEventSink, IDisposable
 
     public void Dispose()
     {
-        foreach (Connection connection in _connections.Values)
+        foreach (Connection connection in _connections.Values.Concat(_flows.Values))
             connection.Dispose();
         _connections.Clear();
+        _flows.Clear();
     }
+
+    private Connection CreateFlow(FlowKey key, Connection socket, in SocketPeer peer, long timestampNs)
+    {
+        if (_flows.Count >= _options.MaxConnections)
+            EvictIdleFlows(long.MaxValue);
+        ConnectionInfo parent = socket.Info;
+        var info = new ConnectionInfo(key.Socket, parent.Upid)
+        {
+            OpenedAtNs = timestampNs,
+            // A connected UDP socket is a client; an unconnected one gets its role from inference.
+            Role = parent.Role,
+            AddressFamily = peer.AddressFamily,
+            LocalAddress = parent.LocalAddress,
+            LocalPort = parent.LocalPort,
+            RemoteAddress = peer.Address,
+            RemotePort = peer.Port,
+            Transport = 17,
+        };
+        var flow = new Connection(info, _options.Streams, _counters, datagrams: true) { LastActivityNs = timestampNs };
+        _flows[key] = flow;
+        _counters.ConnectionsOpened++;
+        return flow;
+    }
+
+    private void CloseFlowsOf(ConnectionId socket)
+    {
+        if (_flows.Count == 0)
+            return;
+        List<FlowKey>? gone = null;
+        foreach (FlowKey key in _flows.Keys)
+        {
+            if (key.Socket == socket)
+                (gone ??= []).Add(key);
+        }
+        if (gone is null)
+            return;
+        foreach (FlowKey key in gone)
+        {
+            if (_flows.Remove(key, out Connection? flow))
+                CloseConnection(flow);
+        }
+    }
+
+    private void EvictIdleFlows(long nowNs)
+    {
+        long limit = (long)_options.DatagramFlowIdleTimeout.TotalNanoseconds;
+        List<FlowKey>? idle = null;
+        foreach ((FlowKey key, Connection flow) in _flows)
+        {
+            if (nowNs == long.MaxValue || nowNs - flow.LastActivityNs > limit)
+                (idle ??= []).Add(key);
+        }
+        if (idle is null)
+            return;
+        foreach (FlowKey key in idle)
+        {
+            if (_flows.Remove(key, out Connection? flow))
+            {
+                _counters.ConnectionsEvicted++;
+                CloseConnection(flow);
+            }
+        }
+    }
+
+    /// <summary>One peer of one UDP socket.</summary>
+    private readonly record struct FlowKey(ConnectionId Socket, string PeerAddress, int PeerPort);
 
     private Connection Create(ConnectionId id, long timestampNs)
     {

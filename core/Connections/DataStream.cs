@@ -53,11 +53,18 @@ public sealed class DataStream : IDisposable
     private long _pendingBytes;
     private long _gapSeenAtNs;
 
-    public DataStream(DataStreamOptions options, CaptureCounters counters)
+    public DataStream(DataStreamOptions options, CaptureCounters counters, bool datagrams = false)
     {
         _options = options;
         _counters = counters;
+        IsDatagram = datagrams;
     }
+
+    /// <summary>
+    /// Each Add is one datagram: <see cref="Readable"/> never runs past the end of the
+    /// datagram at the head, so a parser sees message boundaries (UDP).
+    /// </summary>
+    public bool IsDatagram { get; }
 
     /// <summary>Stream offset of the head: the next byte or hole the parser will see.</summary>
     public long HeadOffset => _headOffset;
@@ -146,9 +153,14 @@ public sealed class DataStream : IDisposable
         get
         {
             long end = _holes.IsEmpty ? _tail : Math.Min(_tail, _holes.Head.Position);
+            if (IsDatagram && _timestamps.Count > 1)
+                end = Math.Min(end, _timestamps[1].Position);
             return _buffer.AsSpan((int)(_head - _bufferBase), (int)(end - _head));
         }
     }
+
+    /// <summary>A hole lies ahead: the readable bytes end at it rather than at the newest byte.</summary>
+    public bool HasHoleAhead => !_holes.IsEmpty;
 
     /// <summary>The hole at the head, if the next thing in the stream is one.</summary>
     public bool TryPeekHole(out Hole hole)
@@ -255,7 +267,8 @@ public sealed class DataStream : IDisposable
         }
         EnsureRoom(payload.Length);
         payload.CopyTo(_buffer.AsSpan((int)(_tail - _bufferBase)));
-        if (_timestamps.IsEmpty || _timestamps.Tail.TimestampNs != timestampNs)
+        // A mark per event (per datagram in datagram mode, where marks are the boundaries).
+        if (_timestamps.IsEmpty || _timestamps.Tail.TimestampNs != timestampNs || (IsDatagram && _timestamps.Tail.Position != _tail))
             _timestamps.Enqueue(new TimestampMark(_tail, timestampNs));
         _tail += payload.Length;
         if (payload.Length < length)

@@ -10,6 +10,8 @@ namespace Devtools.Core.Metadata;
 public sealed class ProcessRegistry
 {
     private readonly Dictionary<uint, ProcessEntry> _processes = [];
+    // Names outlive their processes: a row is often printed after its process exited.
+    private readonly Dictionary<Upid, string> _names = [];
     private readonly Lock _gate = new();
     private readonly string _procRoot;
 
@@ -24,8 +26,20 @@ public sealed class ProcessRegistry
 
     public Upid GetUpid(uint pid) => Get(pid).Upid;
 
-    /// <summary>The process's command name (/proc/PID/comm), or "pid N" once it is gone.</summary>
+    /// <summary>The process's command name (/proc/PID/comm), or "pid N" if it was never seen alive.</summary>
     public string GetName(uint pid) => Get(pid).Name;
+
+    /// <summary>The command name of that process, even after it exited (if it was seen alive).</summary>
+    public string GetName(Upid upid)
+    {
+        lock (_gate)
+        {
+            if (_names.TryGetValue(upid, out string? name))
+                return name;
+        }
+        ProcessEntry entry = Get(upid.Pid);
+        return entry.Upid == upid ? entry.Name : $"pid {upid.Pid}";
+    }
 
     /// <summary>Forgets a process that exited (its pid may be reused).</summary>
     public void Forget(uint pid)
@@ -44,6 +58,12 @@ public sealed class ProcessRegistry
             if (_processes.Count > 65536)
                 _processes.Clear();
             _processes[pid] = entry;
+            if (entry.Upid.StartTimeTicks != 0)
+            {
+                if (_names.Count > 65536)
+                    _names.Clear();
+                _names[entry.Upid] = entry.Name;
+            }
             return entry;
         }
     }

@@ -1,4 +1,7 @@
 using Devtools.Core.Protocols.Http1;
+using Devtools.Core.Protocols.Http2;
+using Devtools.Core.Protocols.Mysql;
+using Devtools.Core.Protocols.Pgsql;
 using Devtools.Core.Protocols.Redis;
 
 namespace Devtools.Core.Protocols;
@@ -6,5 +9,10 @@ namespace Devtools.Core.Protocols;
 /// <summary>The protocols a capture recognises, in inference order.</summary>
 public static class BuiltInProtocols
 {
-    public static IReadOnlyList<IProtocol> Create() => [new Http1Protocol(), new RedisProtocol()];
+    public static IReadOnlyList<IProtocol> Create()
+    {
+        // HTTP/2 also takes HTTP/1 connections over after "Upgrade: h2c".
+        var http2 = new Http2Protocol();
+        return [new Http1Protocol(http2), http2, new PgsqlProtocol(), new MysqlProtocol(), new RedisProtocol()];
+    }
 }

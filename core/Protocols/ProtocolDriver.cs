@@ -115,6 +115,13 @@ public sealed class ProtocolDriver<TFrame> : IConnectionProtocol
                     // not when the next event arrives.
                     if (consumed == data.Length && stream.TryPeekHole(out _))
                         continue;
+                    // Bytes the parser waits to see more of, with a hole right behind them:
+                    // more will never come. They go with the frame, and parsing resumes after the hole.
+                    if (consumed < data.Length && stream.HasHoleAhead)
+                    {
+                        DropBeforeHole(side, data.Length - consumed);
+                        continue;
+                    }
                     return;
                 case ParseStatus.Skipped:
                     if (consumed == 0)
@@ -218,13 +225,25 @@ public sealed class ProtocolDriver<TFrame> : IConnectionProtocol
             side.Resyncing = false;
             return true;
         }
-        int keep = Math.Min(data.Length, side.Parser.MaxBoundaryLength);
+        // Bytes kept to see whether a boundary starts in them can only be completed by more
+        // bytes; with a hole after them, none will come.
+        int keep = side.Stream.HasHoleAhead ? 0 : Math.Min(data.Length, side.Parser.MaxBoundaryLength);
         int discard = data.Length - keep;
         if (discard == 0)
             return false;
         side.Stream.Consume(discard);
         _counters.ResyncSkippedBytes += discard;
         return true;
+    }
+
+    private void DropBeforeHole(Side side, int count)
+    {
+        if (side.InFrame)
+            _counters.FramesLostToGaps++;
+        Abandon(side);
+        side.Stream.Consume(count);
+        _counters.ResyncSkippedBytes += count;
+        side.Resyncing = true;
     }
 
     /// <summary>Consumes bytes of a frame that is not complete yet.</summary>

@@ -7,27 +7,28 @@ using Devtools.Host.Rendering;
 
 namespace Devtools.Host.Commands;
 
-/// <summary>`devtools trace http`: every captured request as it completes.</summary>
+/// <summary>`devtools trace PROTOCOL`: every captured request of that protocol as it completes.</summary>
 public static class TraceCommand
 {
     public static Command Create()
     {
         var command = new Command("trace", "Print captured requests live, one line (or one JSON object) per request.");
-        command.Add(CreateHttp());
+        foreach ((string name, string description) in TraceViews.Catalog)
+            command.Add(CreateFor(name, description));
         return command;
     }
 
-    private static Command CreateHttp()
+    private static Command CreateFor(string protocol, string description)
     {
         var capture = new CaptureOptionSet();
         Option<TimeSpan?> duration = DurationOption.Create("--duration", "Stop after this long (default: until Ctrl-C).");
         var format = new Option<string>("--format", "-f")
         {
-            Description = "table: aligned columns for people; json: one JSON object per request (http_events column names) for tools.",
+            Description = "table: aligned columns for people; json: one JSON object per request (the table's column names) for tools.",
             DefaultValueFactory = _ => "table",
         };
         format.AcceptOnlyFromAmong("table", "json");
-        var command = new Command("http", "HTTP/1.x requests with method, path, status, latency and sizes.");
+        var command = new Command(protocol, description);
         capture.AddTo(command);
         command.Add(duration);
         command.Add(format);
@@ -36,13 +37,14 @@ public static class TraceCommand
             CaptureOptions options = capture.Build(parse);
             bool json = parse.GetValue(format) == "json";
             using CaptureSession session = CaptureSession.Start(options);
-            await Console.Error.WriteLineAsync($"devtools: tracing HTTP {(options.Tracer.TargetPid > 0 ? $"of pid {options.Tracer.TargetPid}" : "on every process")} (Ctrl-C to stop)");
+            TraceView view = TraceViews.Get(protocol, session.Processes);
+            await Console.Error.WriteLineAsync($"devtools: tracing {protocol} {(options.Tracer.TargetPid > 0 ? $"of pid {options.Tracer.TargetPid}" : "on every process")} (Ctrl-C to stop)");
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(token);
             if (parse.GetValue(duration) is { } d)
                 stop.CancelAfter(d);
 
-            Table table = session.Tables.HttpEvents;
-            var printer = new HttpEventPrinter(Console.Out, session.Processes);
+            Table table = view.Table(session.Tables);
+            var printer = new TraceLinePrinter(Console.Out, view);
             long cursor = -1;
             void Drain()
             {
@@ -50,11 +52,10 @@ public static class TraceCommand
                 if (rows.Count == 0)
                     return;
                 if (json)
-                    JsonLinesExporter.Write(table.Schema, rows, Console.Out);
+                    JsonLinesExporter.Write(table.Schema, rows, Console.Out, printer.Includes);
                 else
                     rows.ForEach(printer.Write);
-                RowSelection last = rows[^1];
-                cursor = last.Batch.EndRowId - 1;
+                cursor = rows[^1].Batch.EndRowId - 1;
                 Console.Out.Flush();
             }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Devtools.Core.Query.Http;
+using Devtools.Core.Storage;
 using Spectre.Console;
 
 namespace Devtools.Host.Rendering;
@@ -7,7 +8,7 @@ namespace Devtools.Host.Rendering;
 /// <summary>The per-endpoint table of `devtools top` and `devtools demo`.</summary>
 public static class EndpointTable
 {
-    public static Table Build(HttpEndpointReport report, Func<uint, string> processName, string caption)
+    public static Table Build(HttpEndpointReport report, Func<Upid, string> processName, string caption)
     {
         var table = new Table().Border(TableBorder.Simple).Expand();
         table.Caption = new TableTitle(caption, new Style(Color.Grey));
@@ -29,7 +30,7 @@ public static class EndpointTable
         foreach (HttpEndpointStat e in report.Endpoints)
         {
             table.AddRow(
-                Markup.Escape($"{e.Pid} {processName(e.Pid)}"),
+                Markup.Escape($"{e.Pid} {processName(e.Upid)}"),
                 Markup.Escape(e.Method),
                 Markup.Escape(e.PathTemplate),
                 e.RequestsPerSecond.ToString("0.0", CultureInfo.InvariantCulture),

@@ -38,15 +38,24 @@ public static unsafe class BpfLog
             Lines.Clear();
     }
 
+    // A verifier rejection arrives as one message holding the whole verifier log,
+    // its reason at the very end: format into a buffer large enough to keep it.
+    private const int BufferSize = 4 << 20;
+    private static readonly byte* Buffer = (byte*)NativeMemory.Alloc(BufferSize);
+
     [UnmanagedCallersOnly]
     private static int OnPrint(int level, byte* format, nint args)
     {
-        const int size = 2048;
-        byte* buffer = stackalloc byte[size];
-        int n = LibBpf.VsnPrintf(buffer, size, format, args);
+        const int size = BufferSize;
+        byte* buffer = Buffer;
+        int n;
+        lock (Gate)
+            n = LibBpf.VsnPrintf(buffer, size, format, args);
         if (n <= 0)
             return 0;
-        string text = Encoding.UTF8.GetString(buffer, Math.Min(n, size - 1)).TrimEnd('\n');
+        string text;
+        lock (Gate)
+            text = Encoding.UTF8.GetString(buffer, Math.Min(n, size - 1)).TrimEnd('\n');
         lock (Gate)
         {
             foreach (string line in text.Split('\n'))

@@ -11,7 +11,8 @@ public readonly record struct SocketOpen(
     string LocalAddress,
     int LocalPort,
     string RemoteAddress,
-    int RemotePort);
+    int RemotePort,
+    int Transport = 6);
 
 /// <summary>
 /// Bytes one syscall moved, or a part of them. A filler stands for
@@ -27,6 +28,9 @@ public readonly record struct SocketData(
     bool IsFiller,
     bool IsTruncated);
 
+/// <summary>The other end of one UDP datagram.</summary>
+public readonly record struct SocketPeer(int AddressFamily, string Address, int Port);
+
 /// <summary>A tracked socket was closed (or its fd reused); the final stream lengths tell trailing losses.</summary>
 public readonly record struct SocketClose(ConnectionId Id, long TimestampNs, long BytesSent, long BytesReceived);
 
@@ -39,6 +43,12 @@ public interface ISocketEventSink
     void OnOpen(in SocketOpen open);
 
     void OnData(in SocketData data, ReadOnlySpan<byte> payload);
+
+    /// <summary>
+    /// One UDP datagram (<see cref="SocketData.Length"/> bytes, of which
+    /// <paramref name="payload"/> was captured) sent to or received from <paramref name="peer"/>.
+    /// </summary>
+    void OnDatagram(in SocketData data, in SocketPeer peer, ReadOnlySpan<byte> payload);
 
     void OnClose(in SocketClose close);
 

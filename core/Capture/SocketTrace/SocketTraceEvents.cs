@@ -11,6 +11,7 @@ internal enum EventKind : uint
     Close = 2,
     Data = 3,
     ProcessExit = 4,
+    Datagram = 5,
 }
 
 /// <summary>Syscall that produced a data event (dt_syscall).</summary>
@@ -25,6 +26,8 @@ public enum TracedSyscall : byte
     Sendmsg = 7,
     Recvmsg = 8,
     Sendfile = 9,
+    Sendmmsg = 11,
+    Recvmmsg = 12,
 }
 
 [Flags]
@@ -111,6 +114,22 @@ internal struct DataEvent
     public byte Syscall;
     public DataFlags Flags;
     public byte Pad0;
+}
+
+[StructLayout(LayoutKind.Sequential)]
+internal unsafe struct DatagramEvent
+{
+    public DataEvent Data;
+    public ushort Family;
+    public ushort Port;
+    public uint Pad0;
+    public fixed byte Addr[16];
+}
+
+/// <summary>Byte offsets inside <see cref="DatagramEvent"/>.</summary>
+internal static class DatagramEventLayout
+{
+    public const int AddrOffset = 64;
 }
 
 [StructLayout(LayoutKind.Sequential)]

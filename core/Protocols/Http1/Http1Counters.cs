@@ -17,6 +17,9 @@ internal sealed class Http1Counters(ProtocolCounters protocol)
     /// <summary>Connections where HTTP/1 ended: 101 Switching Protocols or a CONNECT tunnel.</summary>
     public StrongBox<long> ProtocolSwitches { get; } = protocol.Specific("protocol_switches");
 
+    /// <summary>Upgrade exchanges the new protocol records instead of HTTP/1 (h2c: stream 1).</summary>
+    public StrongBox<long> ExchangesHandedOver { get; } = protocol.Specific("exchanges_handed_over");
+
     /// <summary>Bytes that followed a protocol switch and were not parsed as HTTP/1.</summary>
     public StrongBox<long> BytesAfterSwitch { get; } = protocol.Specific("bytes_after_switch");
 

@@ -247,7 +247,9 @@ public abstract class Http1MessageParser : IFrameParser<HttpMessage>
                 _state = State.UntilClose;
                 break;
             default:
-                return Complete(ref message, consumed);
+                // The only way a response that ends HTTP/1 (a 101, a tunnel's 2xx) completes:
+                // it has no body. Whoever takes the connection over may want the request it answers.
+                return Complete(ref message, consumed, 0, context.PeerFrames);
         }
         message.EnsureCapacity(message.HeadLength + message.BodyCapacity, message.HeadLength);
         return ParseBody(data, consumed, ref message);
@@ -495,17 +497,17 @@ public abstract class Http1MessageParser : IFrameParser<HttpMessage>
     }
 
     /// <summary>Ends the message: resets for the next one and applies what its end means for the connection.</summary>
-    private ParseResult Complete(ref HttpMessage message, int consumed, long skipAfter = 0)
+    private ParseResult Complete(ref HttpMessage message, int consumed, long skipAfter = 0, Common.RingQueue<HttpMessage>? peerFrames = null)
     {
-        Complete(ref message);
+        Complete(ref message, peerFrames);
         return ParseResult.Complete(consumed, skipAfter);
     }
 
-    private void Complete(ref HttpMessage message)
+    private void Complete(ref HttpMessage message, Common.RingQueue<HttpMessage>? peerFrames = null)
     {
         Reset();
         if ((message.MessageFlags & HttpMessageFlags.SwitchesProtocol) != 0)
-            _session.EndHttp1(message.Status == 101 ? ProtocolSwitch.Upgrade : ProtocolSwitch.Tunnel, message);
+            _session.EndHttp1(message.Status == 101 ? ProtocolSwitch.Upgrade : ProtocolSwitch.Tunnel, ref message, peerFrames);
     }
 
     /// <summary>A line without its LF or CRLF end.</summary>

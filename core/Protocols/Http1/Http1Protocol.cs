@@ -9,7 +9,7 @@ namespace Devtools.Core.Protocols.Http1;
 /// <see cref="Http1ResponseParser"/>, paired by <see cref="Http1Stitcher"/> into
 /// <see cref="HttpTransaction"/>s for the <see cref="IHttpTransactionSink"/>.
 /// </summary>
-/// <param name="switchHandler">Who takes a connection over after 101 or CONNECT (HTTP/2's h2c, later); none by default.</param>
+/// <param name="switchHandler">Who takes a connection over after 101 or CONNECT (HTTP/2 for Upgrade: h2c); none by default.</param>
 public sealed class Http1Protocol(IProtocolSwitchHandler? switchHandler = null) : IProtocol
 {
     public string Name => "http";
@@ -22,7 +22,7 @@ public sealed class Http1Protocol(IProtocolSwitchHandler? switchHandler = null) 
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(services);
         var counters = new Http1Counters(services.Counters.Protocol(Name));
-        var session = new Http1Session(connection, counters, switchHandler);
+        var session = new Http1Session(connection, counters, switchHandler, services);
         return new ProtocolDriver<HttpMessage>(
             Name,
             connection,

@@ -12,12 +12,14 @@ public sealed class Http1Session
 {
     private readonly Http1Counters _counters;
     private readonly IProtocolSwitchHandler? _switchHandler;
+    private readonly ProtocolServices? _services;
 
-    internal Http1Session(Connection connection, Http1Counters counters, IProtocolSwitchHandler? switchHandler)
+    internal Http1Session(Connection connection, Http1Counters counters, IProtocolSwitchHandler? switchHandler, ProtocolServices? services = null)
     {
         Connection = connection;
         _counters = counters;
         _switchHandler = switchHandler;
+        _services = services;
     }
 
     public Connection Connection { get; }
@@ -31,17 +33,38 @@ public sealed class Http1Session
     /// <summary>A <see cref="IProtocolSwitchHandler"/> took the bytes after the switch.</summary>
     public bool HandedOver { get; private set; }
 
-    /// <summary>Ends HTTP/1 after <paramref name="response"/>, offering the connection to the switch handler.</summary>
-    internal void EndHttp1(ProtocolSwitch kind, in HttpMessage response)
+    /// <summary>
+    /// Ends HTTP/1 after <paramref name="response"/>, offering the connection to the switch
+    /// handler along with the request it answers (the head of <paramref name="requests"/>).
+    /// </summary>
+    internal void EndHttp1(ProtocolSwitch kind, ref HttpMessage response, Common.RingQueue<HttpMessage>? requests)
     {
         if (!IsHttp1)
             return;
         Switch = kind;
         _counters.ProtocolSwitches.Value++;
+        if (_switchHandler is null || _services is null)
+            return;
         ReadOnlySpan<byte> upgrade = default;
         if (kind == ProtocolSwitch.Upgrade)
             response.Headers.TryGetValue("upgrade"u8, out upgrade);
-        HandedOver = _switchHandler?.TryTakeOver(Connection, kind, upgrade) ?? false;
+        bool hasRequest = requests is { IsEmpty: false };
+        var context = new ProtocolSwitchContext
+        {
+            Connection = Connection,
+            Services = _services,
+            Kind = kind,
+            UpgradeProtocol = upgrade,
+            HasRequest = hasRequest,
+            Request = hasRequest ? requests!.Head : default,
+        };
+        SwitchTakeover takeover = _switchHandler.TryTakeOver(context);
+        HandedOver = takeover != SwitchTakeover.Declined;
+        if (takeover == SwitchTakeover.BytesAndExchange)
+        {
+            response.MessageFlags |= HttpMessageFlags.ExchangeHandedOver;
+            _counters.ExchangesHandedOver.Value++;
+        }
     }
 
     /// <summary>What a parser does with bytes once HTTP/1 has ended.</summary>

@@ -30,6 +30,11 @@ public sealed class Http1Stitcher : FifoStitcher<HttpMessage>
 
     protected override void Write(ref HttpMessage request, ref HttpMessage response, in StitchContext context)
     {
+        if ((response.Flags & HttpMessageFlags.ExchangeHandedOver) != 0)
+        {
+            // The protocol the connection switched to records this exchange (h2c stream 1).
+            return;
+        }
         if (_sink is null)
         {
             _counters.RecordsWithoutSink.Value++;

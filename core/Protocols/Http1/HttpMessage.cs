@@ -35,6 +35,12 @@ public enum HttpMessageFlags : byte
 
     /// <summary>A response after which the connection stops speaking HTTP/1 (101, or 2xx to CONNECT).</summary>
     SwitchesProtocol = 8,
+
+    /// <summary>
+    /// A switching response whose exchange the new protocol records (h2c: the Upgrade
+    /// request is HTTP/2 stream 1, answered in HTTP/2): HTTP/1 writes no record of it.
+    /// </summary>
+    ExchangeHandedOver = 16,
 }
 
 /// <summary>

@@ -12,6 +12,9 @@ public sealed record HttpEndpointQuery
     /// <summary>Only requests traced in this process, when set.</summary>
     public uint? Pid { get; init; }
 
+    /// <summary>Only requests of this HTTP major version (1, or 2 for HTTP/2 and gRPC), when set.</summary>
+    public int? MajorVersion { get; init; }
+
     /// <summary>Most endpoints reported; requests of further endpoints are counted together.</summary>
     public int MaxEndpoints { get; init; } = 1000;
 

@@ -14,13 +14,16 @@ namespace Devtools.Core.Query.Http;
 /// <summary>
 /// Per-endpoint request rate, error rate and latency percentiles from http_events: rows grouped
 /// by (upid, req_method, path template of req_path). Server errors are status ≥ 500, client
-/// errors 400–499.
+/// errors 400–499. A gRPC request's path names a method (/package.Service/Method), not a
+/// resource: it is kept as it is rather than templated.
 /// </summary>
 public static class HttpEndpointStats
 {
     private const double NanosPerMilli = 1e6;
-    private const double NanosPerSecond = 1e9;
     private const int StackPathChars = 1024;
+
+    /// <summary>content_type of gRPC rows (Protocols.Http.HttpContentType.Grpc).</summary>
+    private const long GrpcContentType = 2;
 
     /// <summary>Aggregates the rows of <paramref name="httpEvents"/> selected by <paramref name="query"/>.</summary>
     public static HttpEndpointReport Compute(ITable httpEvents, HttpEndpointQuery query)
@@ -42,6 +45,7 @@ public static class HttpEndpointStats
 
         var aggregator = new LatencyAggregator<HttpEndpointKey>(query.MaxEndpoints);
         var methods = new Utf8StringCache();
+        var paths = new Utf8StringCache();
         long firstSeen = long.MaxValue;
         long lastSeen = long.MinValue;
         foreach (RowSelection selection in snapshot.Scan(query.FromUnixNs, query.ToUnixNs))
@@ -55,19 +59,26 @@ public static class HttpEndpointStats
                     continue;
                 }
 
+                if (query.MajorVersion is int version && rows.MajorVersion.GetValue(row) != version)
+                {
+                    continue;
+                }
+
+                bool grpc = rows.ContentType.GetValue(row) == GrpcContentType;
+
                 long time = rows.Time.Values[row];
                 long status = rows.Status.GetValue(row) ?? 0;
                 var key = new HttpEndpointKey(
                     Upid.ReadBigEndian(upidBytes),
                     rows.Method.IsNull(row) ? string.Empty : methods.Get(rows.Method.GetBytes(row)),
-                    rows.Path.IsNull(row) ? "/" : NormalizePath(rows.Path.GetBytes(row)));
+                    rows.Path.IsNull(row) ? "/" : grpc ? GrpcPath(rows.Path.GetBytes(row), paths) : NormalizePath(rows.Path.GetBytes(row)));
                 aggregator.Add(key, rows.Latency.GetValue(row) ?? 0, isServerError: status >= 500, isClientError: status is >= 400 and < 500, time);
                 firstSeen = Math.Min(firstSeen, time);
                 lastSeen = Math.Max(lastSeen, time);
             }
         }
 
-        double windowSeconds = WindowSeconds(query, firstSeen, lastSeen);
+        double windowSeconds = QueryWindow.Seconds(query.FromUnixNs, query.ToUnixNs, firstSeen, lastSeen);
         LatencyAggregation<HttpEndpointKey> result = aggregator.GetResult(windowSeconds);
         HttpEndpointStat[] endpoints = result.Groups
             .Select(group => ToStat(group.Key, group.Stats))
@@ -75,25 +86,11 @@ public static class HttpEndpointStats
         return new HttpEndpointReport(endpoints, result.Other, result.TotalCount, result.OverflowCount, windowSeconds);
     }
 
-    /// <summary>
-    /// The query's window when it has both ends; otherwise the span of the matched rows, at least
-    /// one second so a handful of requests does not read as thousands per second.
-    /// </summary>
-    private static double WindowSeconds(HttpEndpointQuery query, long firstSeen, long lastSeen)
+    /// <summary>A gRPC method path as sent (without a query, which gRPC does not use anyway).</summary>
+    private static string GrpcPath(ReadOnlySpan<byte> utf8, Utf8StringCache cache)
     {
-        if (query.FromUnixNs != long.MinValue && query.ToUnixNs != long.MaxValue)
-        {
-            return Math.Max(query.ToUnixNs - query.FromUnixNs, 1) / NanosPerSecond;
-        }
-
-        if (firstSeen > lastSeen)
-        {
-            return 1;
-        }
-
-        long from = query.FromUnixNs != long.MinValue ? query.FromUnixNs : firstSeen;
-        long to = query.ToUnixNs != long.MaxValue ? query.ToUnixNs : lastSeen;
-        return Math.Max((to - from) / NanosPerSecond, 1);
+        int query = utf8.IndexOfAny((byte)'?', (byte)'#');
+        return cache.Get(query >= 0 ? utf8[..query] : utf8);
     }
 
     private static string NormalizePath(ReadOnlySpan<byte> utf8)
@@ -148,5 +145,9 @@ public static class HttpEndpointStats
         public Int64Array Status { get; } = (Int64Array)batch.Column("resp_status");
 
         public Int64Array Latency { get; } = (Int64Array)batch.Column("latency");
+
+        public Int64Array MajorVersion { get; } = (Int64Array)batch.Column("major_version");
+
+        public Int64Array ContentType { get; } = (Int64Array)batch.Column("content_type");
     }
 }

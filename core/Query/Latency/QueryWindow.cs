@@ -1,14 +1,14 @@
 namespace Devtools.Core.Query.Latency;
 
-/// <summary>How long a stats query's window is, for rates.</summary>
+/// <summary>The length of time a stats query's rates are computed over.</summary>
 public static class QueryWindow
 {
     private const double NanosPerSecond = 1e9;
 
     /// <summary>
-    /// The query's window when it has both ends; otherwise the span of the matched rows
-    /// (<paramref name="firstSeenUnixNs"/> to <paramref name="lastSeenUnixNs"/>), at least one
-    /// second so a handful of requests does not read as thousands per second.
+    /// The query's window when it has both ends (<see cref="long.MinValue"/> and
+    /// <see cref="long.MaxValue"/> mean open); otherwise the span of the matched rows, at
+    /// least one second so a handful of requests does not read as thousands per second.
     /// </summary>
     public static double Seconds(long fromUnixNs, long toUnixNs, long firstSeenUnixNs, long lastSeenUnixNs)
     {

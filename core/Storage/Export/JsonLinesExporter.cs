@@ -29,14 +29,14 @@ public static class JsonLinesExporter
         Write(table.Schema, table.Snapshot().ReadAfter(-1), destination);
     }
 
-    /// <summary>Writes the selected rows (e.g. from a scan) to a text writer.</summary>
-    public static void Write(Schema schema, IEnumerable<RowSelection> rows, TextWriter destination)
+    /// <summary>Writes the selected rows (e.g. from a scan) to a text writer; <paramref name="include"/> may skip rows.</summary>
+    public static void Write(Schema schema, IEnumerable<RowSelection> rows, TextWriter destination, Func<RecordBatch, int, bool>? include = null)
     {
         ArgumentNullException.ThrowIfNull(destination);
         char[] chars = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(ChunkBytes * 2));
         try
         {
-            WriteChunks(schema, rows, chunk =>
+            WriteChunks(schema, rows, include, chunk =>
             {
                 if (chars.Length < chunk.Length)
                 {
@@ -59,10 +59,10 @@ public static class JsonLinesExporter
     public static void Write(Schema schema, IEnumerable<RowSelection> rows, Stream destination)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        WriteChunks(schema, rows, destination.Write);
+        WriteChunks(schema, rows, include: null, destination.Write);
     }
 
-    private static void WriteChunks(Schema schema, IEnumerable<RowSelection> rows, ChunkSink sink)
+    private static void WriteChunks(Schema schema, IEnumerable<RowSelection> rows, Func<RecordBatch, int, bool>? include, ChunkSink sink)
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(rows);
@@ -74,6 +74,8 @@ public static class JsonLinesExporter
             RecordBatch batch = selection.RecordBatch;
             foreach (int row in selection)
             {
+                if (include is not null && !include(batch, row))
+                    continue;
                 rowWriter.WriteRow(json, batch, row);
                 json.Flush();
                 buffer.Write("\n"u8);

@@ -18,6 +18,8 @@ public sealed class SocketTraceLayoutTests
         Assert.Equal(48, Marshal.SizeOf<CloseEvent>());
         Assert.Equal(56, Marshal.SizeOf<DataEvent>());
         Assert.Equal(8, Marshal.SizeOf<ConnKey>());
+        Assert.Equal(80, Marshal.SizeOf<DatagramEvent>());
+        Assert.Equal(DatagramEventLayout.AddrOffset, (int)Marshal.OffsetOf<DatagramEvent>(nameof(DatagramEvent.Addr)));
     }
 
     [Fact]

@@ -61,6 +61,20 @@ public class ProtocolDriverTests
     }
 
     [Fact]
+    public void BytesAParserWaitsOnBeforeAHoleAreDroppedAndParsingResumesAfterIt()
+    {
+        using var test = new DriverTest();
+        // 0xBB frames are parsed only once whole: the parser leaves a partial one unconsumed.
+        test.Feed(Direction.Ingress, [0xBB, 4, 1], 100);
+        test.Hole(Direction.Ingress, 2, 200, HoleKind.Lost);
+        test.Feed(Direction.Ingress, [0xAA, 1, 9], 300);
+        test.Feed(Direction.Egress, [0xAA, 0], 400);
+        Assert.Equal([(300L, 400L)], test.Pairs);
+        Assert.Equal(3, test.Counters.ResyncSkippedBytes);
+        Assert.Equal(1, test.Counters.Resyncs);
+    }
+
+    [Fact]
     public void FrameCutShortByTheCloseIsCounted()
     {
         using var test = new DriverTest();
@@ -141,6 +155,8 @@ public class ProtocolDriverTests
         public ParseResult Parse(ReadOnlySpan<byte> data, ref TestFrame frame, in ParseContext<TestFrame> context)
         {
             int pos = 0;
+            if (_headerBytes == 0 && !data.IsEmpty && data[0] == 0xBB)
+                return data.Length >= 2 && data.Length >= 2 + data[1] ? ParseResult.Complete(2 + data[1]) : ParseResult.NeedMoreData();
             if (_headerBytes == 0)
             {
                 if (data.IsEmpty)
@@ -175,7 +191,7 @@ public class ProtocolDriverTests
             return absorbed;
         }
 
-        public int FindFrameBoundary(ReadOnlySpan<byte> data, in ParseContext<TestFrame> context) => data.IndexOf((byte)0xAA);
+        public int FindFrameBoundary(ReadOnlySpan<byte> data, in ParseContext<TestFrame> context) => data.IndexOfAny((byte)0xAA, (byte)0xBB);
 
         public bool TryCompleteAtEndOfStream(ref TestFrame frame) => false;
 

@@ -15,7 +15,11 @@ internal sealed record HttpRow(
     string? ReqBody = "",
     string RemoteAddr = "10.0.0.1",
     long RemotePort = 43210,
-    bool Encrypted = false)
+    bool Encrypted = false,
+    long MajorVersion = 1,
+    long ContentType = 1,
+    string RespHeaders = "{\"Content-Type\":\"application/json\"}",
+    string? RespMessage = null)
 {
     public void AppendTo(HttpEventsBuilder b)
     {
@@ -27,17 +31,17 @@ internal sealed record HttpRow(
         b.LocalPort.Append(8080);
         b.TraceRole.Append(TraceRoles.Server);
         b.Encrypted.Append(Encrypted);
-        b.MajorVersion.Append(1);
-        b.MinorVersion.Append(1);
-        b.ContentType.Append(1);
+        b.MajorVersion.Append(MajorVersion);
+        b.MinorVersion.Append(MajorVersion == 2 ? 0 : 1);
+        b.ContentType.Append(ContentType);
         b.ReqHeaders.Append("{\"Host\":\"shop\"}");
         b.ReqMethod.Append(Method);
         b.ReqPath.Append(Path);
         b.ReqBody.Append(ReqBody);
         b.ReqBodySize.Append(ReqBody?.Length ?? 0);
-        b.RespHeaders.Append("{\"Content-Type\":\"application/json\"}");
+        b.RespHeaders.Append(RespHeaders);
         b.RespStatus.Append(Status);
-        b.RespMessage.Append(Status >= 500 ? "Internal Server Error" : "OK");
+        b.RespMessage.Append(RespMessage ?? (Status >= 500 ? "Internal Server Error" : "OK"));
         b.RespBody.Append("{}");
         b.RespBodySize.Append(2);
         b.Latency.Append(Latency);

@@ -12,6 +12,9 @@ public static class Repository
     /// <summary>The sample ASP.NET Core service, built with the solution.</summary>
     public static string SampleShopDll => Path.Combine(Root, "samples", "SampleShop", "bin", Configuration, "net10.0", "SampleShop.dll");
 
+    /// <summary>The sample gRPC service (Kestrel, h2c), built with the solution.</summary>
+    public static string GrpcGreeterDll => Path.Combine(Root, "samples", "GrpcGreeter", "bin", Configuration, "net10.0", "GrpcGreeter.dll");
+
     private static string FindRoot()
     {
         string? dir = AppContext.BaseDirectory;

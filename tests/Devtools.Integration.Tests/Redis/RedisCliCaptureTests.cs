@@ -50,7 +50,7 @@ public sealed class RedisCliCaptureTests
     {
         using RedisServer server = RedisServer.Start();
         Dictionary<string, long> before = server.CommandCounts();
-        using var tshark = RedisTshark.Start(server.Port, server.Directory);
+        using var tshark = TsharkCapture.Start(server.Port);
         var clientLatencies = new List<long>();
 
         using (CaptureSession session = Capture.Start())
@@ -62,7 +62,7 @@ public sealed class RedisCliCaptureTests
                 clientLatencies.Add((long)clock.Elapsed.TotalNanoseconds);
             }
             List<RedisEvent> rows = RedisRows.StopAndRead(session);
-            List<TsharkRespMessage> decoded = tshark.Read();
+            List<TsharkRespMessage> decoded = RedisTshark.Read(tshark, server.Port);
             Dictionary<string, long> delta = RedisServer.Delta(before, server.CommandCounts());
 
             List<RedisEvent> serverRows = RedisRows.ServerSide(rows, server);

@@ -81,6 +81,7 @@ public class Http1UpgradeTests
         Assert.Single(harness.Records);
         Assert.Equal(ProtocolSwitch.Upgrade, handler.Kind);
         Assert.Equal("h2c", handler.UpgradeProtocol);
+        Assert.Equal("/", handler.RequestTarget);
         Assert.Same(harness.Connection, handler.Connection);
         // The bytes after the 101 are still in the stream for the new protocol.
         Assert.Equal(settings, harness.Connection.Stream(harness.ResponseDirection).Readable.ToArray());
@@ -95,12 +96,15 @@ public class Http1UpgradeTests
 
         public string? UpgradeProtocol { get; private set; }
 
-        public bool TryTakeOver(Connection connection, ProtocolSwitch kind, ReadOnlySpan<byte> upgradeProtocol)
+        public string? RequestTarget { get; private set; }
+
+        public SwitchTakeover TryTakeOver(in ProtocolSwitchContext context)
         {
-            Connection = connection;
-            Kind = kind;
-            UpgradeProtocol = Encoding.ASCII.GetString(upgradeProtocol);
-            return true;
+            Connection = context.Connection;
+            Kind = context.Kind;
+            UpgradeProtocol = Encoding.ASCII.GetString(context.UpgradeProtocol);
+            RequestTarget = context.HasRequest ? Encoding.ASCII.GetString(context.Request.Target) : null;
+            return SwitchTakeover.Bytes;
         }
     }
 }

@@ -1,0 +1,79 @@
+using Devtools.Core.Storage;
+
+namespace Devtools.Core.Profiling;
+
+/// <summary>
+/// Aggregated CPU samples: how many times each distinct stack (root first) of
+/// each process was seen. The one model both profilers fill (eBPF perf-event
+/// sampling and .NET EventPipe) and every output reads (folded text, speedscope,
+/// HTML flame graph, the stack_traces.beta table, top functions and lines).
+/// </summary>
+public sealed class Profile
+{
+    private readonly Dictionary<StackKey, long> _counts = [];
+
+    public Profile(TimeSpan duration, double samplesPerSecond, string source)
+    {
+        Duration = duration;
+        SamplesPerSecond = samplesPerSecond;
+        Source = source;
+    }
+
+    public TimeSpan Duration { get; set; }
+
+    /// <summary>Sampling rate per CPU (eBPF) or per thread (EventPipe).</summary>
+    public double SamplesPerSecond { get; }
+
+    /// <summary>"ebpf" or "eventpipe".</summary>
+    public string Source { get; }
+
+    /// <summary>Process names by pid, for display.</summary>
+    public Dictionary<uint, string> ProcessNames { get; } = [];
+
+    public long TotalSamples { get; private set; }
+
+    public IEnumerable<ProfileStack> Stacks => _counts.Select(kv => new ProfileStack(kv.Key.Upid, kv.Key.Frames, kv.Value));
+
+    /// <summary>Adds <paramref name="count"/> samples of one stack, frames root first.</summary>
+    public void Add(Upid upid, IReadOnlyList<StackFrame> rootFirst, long count)
+    {
+        ArgumentNullException.ThrowIfNull(rootFirst);
+        if (count <= 0)
+            return;
+        var key = new StackKey(upid, [.. rootFirst]);
+        _counts[key] = _counts.GetValueOrDefault(key) + count;
+        TotalSamples += count;
+    }
+
+    private sealed class StackKey(Upid upid, StackFrame[] frames) : IEquatable<StackKey>
+    {
+        private readonly int _hash = ComputeHash(upid, frames);
+
+        public Upid Upid { get; } = upid;
+
+        public StackFrame[] Frames { get; } = frames;
+
+        public bool Equals(StackKey? other) =>
+            other is not null && other._hash == _hash && other.Upid == Upid && other.Frames.AsSpan().SequenceEqual(Frames);
+
+        public override bool Equals(object? obj) => Equals(obj as StackKey);
+
+        public override int GetHashCode() => _hash;
+
+        private static int ComputeHash(Upid upid, StackFrame[] frames)
+        {
+            var hash = new HashCode();
+            hash.Add(upid);
+            foreach (StackFrame frame in frames)
+                hash.Add(frame);
+            return hash.ToHashCode();
+        }
+    }
+}
+
+/// <summary>One distinct stack of one process and how often it was sampled.</summary>
+public readonly record struct ProfileStack(Upid Upid, IReadOnlyList<StackFrame> Frames, long Count)
+{
+    /// <summary>Pixie's folded form: root first, ';'-separated, kernel frames prefixed "[k] ".</summary>
+    public string Folded => string.Join(';', Frames.Select(f => f.FoldedName));
+}

@@ -1,0 +1,193 @@
+using System.Text;
+using Devtools.Core.Protocols.Http2.Hpack;
+
+namespace Devtools.Core.Tests.Protocols.Http2;
+
+/// <summary>HPACK against RFC 7541 Appendix C, and what an observer must survive.</summary>
+public class HpackDecoderTests
+{
+    [Fact]
+    public void RequestsWithoutHuffmanC3()
+    {
+        var decoder = Fresh();
+        Assert.Equal(":method: GET|:scheme: http|:path: /|:authority: www.example.com", Decode(decoder, "828684410f7777772e6578616d706c652e636f6d"));
+        Assert.Equal(":method: GET|:scheme: http|:path: /|:authority: www.example.com|cache-control: no-cache", Decode(decoder, "828684be58086e6f2d6361636865"));
+        Assert.Equal(":method: GET|:scheme: https|:path: /index.html|:authority: www.example.com|custom-key: custom-value", Decode(decoder, "828785bf400a637573746f6d2d6b65790c637573746f6d2d76616c7565"));
+        Assert.Equal(3, decoder.Table.Count);
+    }
+
+    [Fact]
+    public void RequestsWithHuffmanC4()
+    {
+        var decoder = Fresh();
+        Assert.Equal(":method: GET|:scheme: http|:path: /|:authority: www.example.com", Decode(decoder, "828684418cf1e3c2e5f23a6ba0ab90f4ff"));
+        Assert.Equal(":method: GET|:scheme: http|:path: /|:authority: www.example.com|cache-control: no-cache", Decode(decoder, "828684be5886a8eb10649cbf"));
+        Assert.Equal(":method: GET|:scheme: https|:path: /index.html|:authority: www.example.com|custom-key: custom-value", Decode(decoder, "828785bf408825a849e95ba97d7f8925a849e95bb8e8b4bf"));
+    }
+
+    [Fact]
+    public void ResponsesWithHuffmanAndEvictionC6()
+    {
+        var decoder = Fresh();
+        decoder.AllowMaxSize(256);
+        decoder.Table.SetMaxSize(256);
+        Assert.Equal(
+            ":status: 302|cache-control: private|date: Mon, 21 Oct 2013 20:13:21 GMT|location: https://www.example.com",
+            Decode(decoder, "488264025885aec3771a4b6196d07abe941054d444a8200595040b8166e082a62d1bff6e919d29ad171863c78f0b97c8e9ae82ae43d3"));
+        Assert.Equal(
+            ":status: 307|cache-control: private|date: Mon, 21 Oct 2013 20:13:21 GMT|location: https://www.example.com",
+            Decode(decoder, "4883640effc1c0bf"));
+        Assert.Equal(
+            ":status: 200|cache-control: private|date: Mon, 21 Oct 2013 20:13:22 GMT|location: https://www.example.com|content-encoding: gzip|set-cookie: foo=ASDJKHQKBZXOQWEOPIUAXQWEOIU; max-age=3600; version=1",
+            Decode(decoder, "88c16196d07abe941054d444a8200595040b8166e084a62d1bffc05a839bd9ab77ad94e7821dd7f2e6c7b335dfdfcd5b3960d5af27087f3672c1ab270fb5291f9587316065c003ed4ee5b1063d5007"));
+        Assert.Equal(3, decoder.Table.Count);
+    }
+
+    [Fact]
+    public void HuffmanRoundTripsEveryByte()
+    {
+        byte[] all = [.. Enumerable.Range(0, 256).Select(i => (byte)i)];
+        string text = Encoding.Latin1.GetString(all);
+        byte[] encoded = HpackTestEncoder.HuffmanEncode(text);
+        byte[] decoded = new byte[HpackHuffman.MaxDecodedLength(encoded.Length)];
+        int n = HpackHuffman.Decode(encoded, decoded);
+        Assert.Equal(all, decoded.AsSpan(0, n).ToArray());
+    }
+
+    [Fact]
+    public void HuffmanRoundTripsRandomStrings()
+    {
+        var random = new Random(9);
+        for (int i = 0; i < 5000; i++)
+        {
+            byte[] text = new byte[random.Next(0, 80)];
+            for (int j = 0; j < text.Length; j++)
+                text[j] = random.Next(4) == 0 ? (byte)random.Next(256) : (byte)random.Next(32, 127);
+            byte[] encoded = HpackTestEncoder.HuffmanEncode(Encoding.Latin1.GetString(text));
+            byte[] decoded = new byte[HpackHuffman.MaxDecodedLength(encoded.Length)];
+            int n = HpackHuffman.Decode(encoded, decoded);
+            Assert.Equal(text, decoded.AsSpan(0, n).ToArray());
+            // Exactly the room needed is enough.
+            Assert.Equal(text.Length, HpackHuffman.Decode(encoded, new byte[text.Length]));
+        }
+    }
+
+    [Theory]
+    [InlineData("ffffffff")]          // EOS inside the string
+    [InlineData("00")]                // padding that is not all ones
+    [InlineData("f1e3c2e5f23a6ba0ab90f4ffff")] // 8 or more bits of padding
+    public void InvalidHuffmanIsRejected(string hex)
+    {
+        Span<byte> output = stackalloc byte[64];
+        Assert.Equal(-1, HpackHuffman.Decode(Convert.FromHexString(hex), output));
+    }
+
+    [Theory]
+    [InlineData("80")]                // index 0
+    [InlineData("bf")]                // index 63 in a complete table of one entry
+    [InlineData("ff8080808080")]      // integer too long
+    [InlineData("408cf1e3")]          // string longer than the block
+    [InlineData("8220")]              // size update after a field
+    [InlineData("3fe1ff03")]          // size update beyond what settings allow
+    public void MalformedBlocksAreErrorsAndForgetTheTable(string hex)
+    {
+        var decoder = Fresh();
+        decoder.AllowMaxSize(4096);
+        Decode(decoder, "400a637573746f6d2d6b65790c637573746f6d2d76616c7565");
+        Assert.Equal(1, decoder.Table.Count);
+        var sink = new ListSink();
+        Assert.Equal(HpackResult.Error, decoder.Decode(Convert.FromHexString(hex), sink));
+        Assert.Equal(0, decoder.Table.Count);
+        Assert.False(decoder.IsComplete);
+    }
+
+    [Fact]
+    public void IncompleteTableDecodesWhatItCanAndLearnsNewEntries()
+    {
+        var decoder = new HpackDecoder(64 * 1024);
+        Assert.False(decoder.IsComplete);
+        var sink = new ListSink();
+        // :status 200 (static), an entry we never saw (62), a new literal that is indexed.
+        Assert.Equal(HpackResult.Decoded, decoder.Decode(Convert.FromHexString("88be400a637573746f6d2d6b65790c637573746f6d2d76616c7565"), sink));
+        Assert.Equal(":status: 200|custom-key: custom-value", string.Join("|", sink.Fields));
+        Assert.Equal(1, sink.Unknown);
+        // The entry just added is 62 now and known; 63 is not.
+        sink = new ListSink();
+        Assert.Equal(HpackResult.Decoded, decoder.Decode(Convert.FromHexString("bebf"), sink));
+        Assert.Equal("custom-key: custom-value", string.Join("|", sink.Fields));
+        Assert.Equal(1, sink.Unknown);
+    }
+
+    [Fact]
+    public void LiteralWithUnknownNameKeepsLaterIndicesRight()
+    {
+        var decoder = new HpackDecoder(64 * 1024);
+        var sink = new ListSink();
+        // Literal with incremental indexing, name from entry 62 (unknown), value "v"; then index 62 again.
+        Assert.Equal(HpackResult.Decoded, decoder.Decode(Convert.FromHexString("7e0176"), sink));
+        Assert.Equal(1, sink.Unknown);
+        sink = new ListSink();
+        Assert.Equal(HpackResult.Decoded, decoder.Decode(Convert.FromHexString("be"), sink));
+        Assert.Empty(sink.Fields);
+        Assert.Equal(1, sink.Unknown);
+        Assert.Equal(1, decoder.Table.Count);
+    }
+
+    [Fact]
+    public void TableNeverHoldsMoreThanItsMemoryLimit()
+    {
+        var decoder = new HpackDecoder(1024);
+        decoder.StartFresh();
+        decoder.AllowMaxSize(1 << 20);
+        var encoder = new HpackTestEncoder();
+        encoder.SetMaxSize(1 << 20);
+        for (int i = 0; i < 100; i++)
+        {
+            var sink = new ListSink();
+            Assert.Equal(HpackResult.Decoded, decoder.Decode(encoder.Encode(($"x-field-{i}", new string('v', 100))), sink));
+        }
+        Assert.True(decoder.Table.Count <= 1024 / 32);
+        Assert.False(decoder.IsComplete);
+    }
+
+    [Fact]
+    public void RandomBlocksNeverThrow()
+    {
+        var random = new Random(3);
+        var decoder = new HpackDecoder(4096);
+        decoder.StartFresh();
+        for (int i = 0; i < 20_000; i++)
+        {
+            byte[] block = new byte[random.Next(0, 64)];
+            random.NextBytes(block);
+            decoder.Decode(block, new ListSink());
+        }
+    }
+
+    private static HpackDecoder Fresh()
+    {
+        var decoder = new HpackDecoder(64 * 1024);
+        decoder.StartFresh();
+        return decoder;
+    }
+
+    private static string Decode(HpackDecoder decoder, string hex)
+    {
+        var sink = new ListSink();
+        Assert.Equal(HpackResult.Decoded, decoder.Decode(Convert.FromHexString(hex), sink));
+        Assert.Equal(0, sink.Unknown);
+        return string.Join("|", sink.Fields);
+    }
+
+    private sealed class ListSink : IHpackFieldSink
+    {
+        public List<string> Fields { get; } = [];
+
+        public int Unknown { get; private set; }
+
+        public void OnField(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value) =>
+            Fields.Add($"{Encoding.Latin1.GetString(name)}: {Encoding.Latin1.GetString(value)}");
+
+        public void OnUnknownField() => Unknown++;
+    }
+}
