@@ -3,6 +3,7 @@ using Devtools.Core.Protocols.Dns;
 using Devtools.Core.Protocols.Http;
 using Devtools.Core.Protocols.Mysql;
 using Devtools.Core.Protocols.Pgsql;
+using Devtools.Core.Protocols.Redis;
 using Devtools.Core.Storage;
 
 namespace Devtools.Core.Capture;
@@ -21,6 +22,7 @@ internal sealed class TableRecordSinks : IRecordSinks
         Register<IMysqlRecordSink>(new MysqlEventsTableSink(tables.MysqlEvents));
         Register<IPgsqlRecordSink>(new PgsqlEventsTableSink(tables.PgsqlEvents));
         Register<IDnsTransactionSink>(new DnsEventsTableSink(tables.DnsEvents, options));
+        Register<IRedisCommandSink>(new RedisEventsTableSink(tables.RedisEvents));
     }
 
     public TSink? Find<TSink>()

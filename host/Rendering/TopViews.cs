@@ -3,6 +3,7 @@ using Devtools.Core.Query.Dns;
 using Devtools.Core.Query.Http;
 using Devtools.Core.Query.Http2;
 using Devtools.Core.Query.Mysql;
+using Devtools.Core.Query.Redis;
 using Devtools.Core.Query.Sql;
 using Spectre.Console;
 
@@ -19,6 +20,7 @@ public static class TopViews
         ("pgsql", "PostgreSQL statements, normalised (literals replaced by ?)."),
         ("mysql", "MySQL/MariaDB statements, normalised (literals replaced by ?)."),
         ("mysql-commands", "MySQL/MariaDB commands (COM_QUERY, COM_STMT_EXECUTE, …)."),
+        ("redis", "Redis commands (GET, SET, HGETALL, …); errors are -ERR replies."),
         ("dns", "DNS queries: name and type; errors are NXDOMAIN, SERVFAIL and other failure codes."),
     ];
 
@@ -53,6 +55,13 @@ public static class TopViews
             case "mysql-commands":
                 return AggregationTable.Build(
                     MysqlCommandStats.Compute(tables.MysqlEvents, new MysqlCommandQuery { FromUnixNs = fromUnixNs, ToUnixNs = toUnixNs, Pid = pid }),
+                    ["COMMAND"],
+                    k => (k.Upid, [k.Command]),
+                    name,
+                    caption);
+            case "redis":
+                return AggregationTable.Build(
+                    RedisCommandStats.Compute(tables.RedisEvents, new RedisCommandQuery { FromUnixNs = fromUnixNs, ToUnixNs = toUnixNs, Pid = pid }),
                     ["COMMAND"],
                     k => (k.Upid, [k.Command]),
                     name,
