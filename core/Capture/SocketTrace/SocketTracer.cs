@@ -184,42 +184,42 @@ public sealed unsafe class SocketTracer : IRingBufferConsumer, IDisposable
         switch (header.Kind)
         {
             case EventKind.Data when record.Length >= sizeof(DataEvent):
-            {
-                ref readonly DataEvent ev = ref MemoryMarshal.AsRef<DataEvent>(record);
-                int captured = (int)Math.Min(ev.Captured, (uint)(record.Length - sizeof(DataEvent)));
-                var data = new SocketData(
-                    id,
-                    ts,
-                    (Direction)(ev.Direction & 1),
-                    (long)ev.StreamOffset,
-                    ev.Length,
-                    (TracedSyscall)ev.Syscall,
-                    (ev.Flags & DataFlags.Filler) != 0,
-                    (ev.Flags & DataFlags.Truncated) != 0);
-                _sink.OnData(data, record.Slice(sizeof(DataEvent), captured));
-                break;
-            }
+                {
+                    ref readonly DataEvent ev = ref MemoryMarshal.AsRef<DataEvent>(record);
+                    int captured = (int)Math.Min(ev.Captured, (uint)(record.Length - sizeof(DataEvent)));
+                    var data = new SocketData(
+                        id,
+                        ts,
+                        (Direction)(ev.Direction & 1),
+                        (long)ev.StreamOffset,
+                        ev.Length,
+                        (TracedSyscall)ev.Syscall,
+                        (ev.Flags & DataFlags.Filler) != 0,
+                        (ev.Flags & DataFlags.Truncated) != 0);
+                    _sink.OnData(data, record.Slice(sizeof(DataEvent), captured));
+                    break;
+                }
             case EventKind.Open when record.Length >= sizeof(OpenEvent):
-            {
-                ref readonly OpenEvent ev = ref MemoryMarshal.AsRef<OpenEvent>(record);
-                var open = new SocketOpen(
-                    id,
-                    ts,
-                    (ConnectionRole)ev.Role,
-                    ev.Family,
-                    FormatAddress(ev.Family, record.Slice(OpenEventLayout.LocalAddrOffset, 16)),
-                    ev.LocalPort,
-                    FormatAddress(ev.Family, record.Slice(OpenEventLayout.RemoteAddrOffset, 16)),
-                    ev.RemotePort);
-                _sink.OnOpen(open);
-                break;
-            }
+                {
+                    ref readonly OpenEvent ev = ref MemoryMarshal.AsRef<OpenEvent>(record);
+                    var open = new SocketOpen(
+                        id,
+                        ts,
+                        (ConnectionRole)ev.Role,
+                        ev.Family,
+                        FormatAddress(ev.Family, record.Slice(OpenEventLayout.LocalAddrOffset, 16)),
+                        ev.LocalPort,
+                        FormatAddress(ev.Family, record.Slice(OpenEventLayout.RemoteAddrOffset, 16)),
+                        ev.RemotePort);
+                    _sink.OnOpen(open);
+                    break;
+                }
             case EventKind.Close when record.Length >= sizeof(CloseEvent):
-            {
-                ref readonly CloseEvent ev = ref MemoryMarshal.AsRef<CloseEvent>(record);
-                _sink.OnClose(new SocketClose(id, ts, (long)ev.BytesSent, (long)ev.BytesRecv));
-                break;
-            }
+                {
+                    ref readonly CloseEvent ev = ref MemoryMarshal.AsRef<CloseEvent>(record);
+                    _sink.OnClose(new SocketClose(id, ts, (long)ev.BytesSent, (long)ev.BytesRecv));
+                    break;
+                }
             case EventKind.ProcessExit:
                 _sink.OnProcessExit(header.Pid, ts);
                 break;

@@ -12,8 +12,6 @@ namespace Devtools.Core.Protocols.Http;
 /// </summary>
 internal ref struct BoundedJsonWriter(Span<byte> destination)
 {
-    private static readonly SearchValues<byte> NeedsEscape = SearchValues.Create(EscapedBytes());
-
     private readonly Span<byte> _destination = destination;
     private int _position;
 
@@ -45,6 +43,35 @@ internal ref struct BoundedJsonWriter(Span<byte> destination)
             Overflowed = true;
     }
 
+    /// <summary>
+    /// <c>"name":"value"</c>, after a comma if <paramref name="comma"/>, for a name and value
+    /// known to need no escaping: one room check and three copies instead of a check per
+    /// piece. False (and overflowed) when it does not fit, leaving nothing written.
+    /// </summary>
+    public bool TryWritePlainMember(bool comma, scoped ReadOnlySpan<byte> name, scoped ReadOnlySpan<byte> value)
+    {
+        int position = _position;
+        int length = (comma ? 1 : 0) + name.Length + value.Length + 5;
+        Span<byte> destination = _destination;
+        if ((uint)length > (uint)(destination.Length - position))
+        {
+            Overflowed = true;
+            return false;
+        }
+        if (comma)
+            destination[position++] = (byte)',';
+        destination[position++] = (byte)'"';
+        name.CopyTo(destination[position..]);
+        position += name.Length;
+        "\":\""u8.CopyTo(destination[position..]);
+        position += 3;
+        value.CopyTo(destination[position..]);
+        position += value.Length;
+        destination[position++] = (byte)'"';
+        _position = position;
+        return true;
+    }
+
     /// <summary>A quoted JSON string.</summary>
     public void WriteString(scoped ReadOnlySpan<byte> value)
     {
@@ -53,12 +80,21 @@ internal ref struct BoundedJsonWriter(Span<byte> destination)
         WriteRaw((byte)'"');
     }
 
+    /// <summary>String content without quotes: copied when <paramref name="plain"/> says nothing in it needs escaping, else escaped.</summary>
+    public void WriteText(scoped ReadOnlySpan<byte> value, bool plain)
+    {
+        if (plain)
+            WriteRaw(value);
+        else
+            WriteEscaped(value);
+    }
+
     /// <summary>String content, escaped, without quotes.</summary>
     public void WriteEscaped(scoped ReadOnlySpan<byte> value)
     {
         while (!value.IsEmpty && !Overflowed)
         {
-            int special = value.IndexOfAny(NeedsEscape);
+            int special = value.IndexOfAny(JsonEscaping.SpecialBytes);
             if (special < 0)
             {
                 WriteRaw(value);
@@ -99,17 +135,5 @@ internal ref struct BoundedJsonWriter(Span<byte> destination)
         WriteRaw("\\u00"u8);
         WriteRaw(hex[b >> 4]);
         WriteRaw(hex[b & 0xF]);
-    }
-
-    private static byte[] EscapedBytes()
-    {
-        var bytes = new List<byte>();
-        for (int b = 0; b < 0x20; b++)
-            bytes.Add((byte)b);
-        bytes.Add((byte)'"');
-        bytes.Add((byte)'\\');
-        for (int b = 0x80; b <= 0xFF; b++)
-            bytes.Add((byte)b);
-        return [.. bytes];
     }
 }

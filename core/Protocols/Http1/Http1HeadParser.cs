@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
+using Devtools.Core.Common;
 using Devtools.Core.Protocols.Http;
 
 namespace Devtools.Core.Protocols.Http1;
@@ -76,7 +77,7 @@ internal static class Http1HeadParser
     public static int ParseFields(Span<byte> block, int start, ref FieldFacts facts, out int fieldsEnd)
     {
         fieldsEnd = start;
-        var lineFeeds = new LineFeedScanner(block, start);
+        var lineFeeds = new ByteScanner<LineFeeds>(block, start);
         int pos = start;
         int previousLineEnd = -1;
         bool lastWasFraming = false;

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Text;
 using System.Text.Unicode;
 using Apache.Arrow;
@@ -118,6 +119,17 @@ public sealed class Utf8Column : ColumnBuilder, IBufferWriter<byte>
             ArrayPool<byte>.Shared.Return(copy);
         }
 
+        EndValue();
+    }
+
+    /// <summary>
+    /// Ends the value written in pieces without checking it: for writers whose output is
+    /// valid UTF-8 by construction (the header JSON escapes every byte that is not), where
+    /// the check would cost a pass over every value for nothing.
+    /// </summary>
+    public void CommitValidUtf8()
+    {
+        Debug.Assert(Utf8.IsValid(_bytes.Written[_committedBytes..]), $"Column '{Field.Name}' was handed a value that is not valid UTF-8.");
         EndValue();
     }
 

@@ -134,6 +134,22 @@ public sealed class ColumnTests
     }
 
     [Fact]
+    public void Utf8ColumnCommitsAValueKnownValidAsWritten()
+    {
+        var column = new Utf8Column("req_headers");
+        "{\"k\":\"h\u00e9\"}"u8.CopyTo(column.GetSpan(16));
+        column.Advance(11);
+        column.CommitValidUtf8();
+        column.Append("next"u8);
+
+        var array = (StringArray)column.Build();
+
+        Assert.Equal(2, array.Length);
+        Assert.Equal("{\"k\":\"h\u00e9\"}", array.GetString(0));
+        Assert.Equal("next", array.GetString(1));
+    }
+
+    [Fact]
     public void Utf8ColumnRefusesAWholeAppendWhileAValueIsPending()
     {
         var column = new Utf8Column("s");
