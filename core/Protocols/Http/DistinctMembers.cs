@@ -46,18 +46,18 @@ internal struct DistinctMembers
         _keys[_count++] = key;
 
         bool comma = _count > 1;
-        bool secret = _redactSecrets && SecretNames.IsSecretHeader(name);
-        if (_plain && !secret)
+        SecretHeader secret = _redactSecrets ? SecretNames.Classify(name) : SecretHeader.None;
+        if (_plain && secret == SecretHeader.None)
             return json.TryWritePlainMember(comma, name, value);
         if (comma)
             json.WriteRaw((byte)',');
         json.WriteRaw((byte)'"');
         json.WriteText(name, _plain);
         json.WriteRaw("\":\""u8);
-        if (secret)
-            HttpHeadersJson.WriteRedacted(ref json, name, value, _plain);
-        else
+        if (secret == SecretHeader.None)
             json.WriteText(value, _plain);
+        else
+            HttpHeadersJson.WriteRedacted(ref json, value, secret, _plain);
         json.WriteRaw((byte)'"');
         return !json.Overflowed;
     }

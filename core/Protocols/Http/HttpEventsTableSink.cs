@@ -25,9 +25,9 @@ public sealed class HttpEventsTableSink(Table<HttpEventsBuilder> table, Protocol
         ConnectionInfo c = t.Connection;
         b.Time.Append(MonotonicClock.ToUnixNs(t.ResponseEndNs));
         b.Upid.Append(c.Upid);
-        b.RemoteAddr.Append(c.RemoteAddress);
+        b.RemoteAddr.AppendValidUtf8(c.RemoteAddressUtf8);
         b.RemotePort.Append(c.RemotePort);
-        b.LocalAddr.Append(c.LocalAddress);
+        b.LocalAddr.AppendValidUtf8(c.LocalAddressUtf8);
         b.LocalPort.Append(c.LocalPort);
         b.TraceRole.Append((long)c.Role);
         b.Encrypted.Append(c.Encrypted);

@@ -60,16 +60,17 @@ public static class HttpHeadersJson
     /// </summary>
     internal static void WriteValue(ref BoundedJsonWriter json, scoped ReadOnlySpan<byte> name, scoped ReadOnlySpan<byte> value, bool redactSecrets, bool plain)
     {
-        if (redactSecrets && SecretNames.IsSecretHeader(name))
-            WriteRedacted(ref json, name, value, plain);
-        else
+        SecretHeader secret = redactSecrets ? SecretNames.Classify(name) : SecretHeader.None;
+        if (secret == SecretHeader.None)
             json.WriteText(value, plain);
+        else
+            WriteRedacted(ref json, value, secret, plain);
     }
 
     /// <summary>The marker that replaces a secret value, after the scheme word of credentials that have one.</summary>
-    internal static void WriteRedacted(ref BoundedJsonWriter json, scoped ReadOnlySpan<byte> name, scoped ReadOnlySpan<byte> value, bool plain)
+    internal static void WriteRedacted(ref BoundedJsonWriter json, scoped ReadOnlySpan<byte> value, SecretHeader secret, bool plain)
     {
-        if (SecretNames.KeepsScheme(name))
+        if (secret == SecretHeader.Credentials)
         {
             int space = value.IndexOf((byte)' ');
             if (space > 0)

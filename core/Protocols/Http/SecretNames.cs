@@ -20,20 +20,29 @@ public static class SecretNames
     /// A header whose value is a secret: credentials and session headers by name, and
     /// any name that says token, secret, password or api key.
     /// </summary>
-    public static bool IsSecretHeader(ReadOnlySpan<byte> name)
+    public static bool IsSecretHeader(ReadOnlySpan<byte> name) => Classify(name) != SecretHeader.None;
+
+    /// <summary>
+    /// <see cref="IsSecretHeader"/> and <see cref="KeepsScheme"/> in one look, for the writer
+    /// that asks both of every name.
+    /// </summary>
+    internal static SecretHeader Classify(ReadOnlySpan<byte> name)
     {
         // "token" (the shortest secret word) and "cookie" (the shortest secret name) need five bytes.
         if (name.Length < 5)
-            return false;
+            return SecretHeader.None;
         // Length and first letter turn away nearly every other name before a comparison.
         byte first = (byte)(name[0] | 0x20);
         bool named = name.Length switch
         {
             6 => first == (byte)'c' && Ascii.EqualsIgnoreCase(name, "cookie"u8),
             10 => first == (byte)'s' && Ascii.EqualsIgnoreCase(name, "set-cookie"u8),
-            _ => KeepsScheme(name),
+            13 or 19 when KeepsScheme(name) => true,
+            _ => false,
         };
-        return named || HasSecretWord(name);
+        if (named)
+            return name.Length is 13 or 19 ? SecretHeader.Credentials : SecretHeader.Secret;
+        return HasSecretWord(name) ? SecretHeader.Secret : SecretHeader.None;
     }
 
     /// <summary>
@@ -62,4 +71,16 @@ public static class SecretNames
             || HttpSyntax.ContainsIgnoreCase(name, "api-key"u8)
             || HttpSyntax.ContainsIgnoreCase(name, "apikey"u8)
             || HttpSyntax.ContainsIgnoreCase(name, "api_key"u8));
+}
+
+/// <summary>What redaction does with a header's value.</summary>
+internal enum SecretHeader : byte
+{
+    None,
+
+    /// <summary>The whole value is replaced.</summary>
+    Secret,
+
+    /// <summary>The scheme word stays, the rest is replaced (<see cref="SecretNames.KeepsScheme"/>).</summary>
+    Credentials,
 }
