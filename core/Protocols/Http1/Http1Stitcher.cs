@@ -36,7 +36,8 @@ public sealed class Http1Stitcher : IStitcher<HttpMessage>
             if (response.IsInformational)
             {
                 _counters.InformationalResponses.Value++;
-                responses.Dequeue().Release();
+                response.Release();
+                responses.RemoveHead();
                 continue;
             }
             if (requests.IsEmpty)
@@ -45,12 +46,16 @@ public sealed class Http1Stitcher : IStitcher<HttpMessage>
             if (request.StartNs > response.EndNs)
             {
                 context.Counters.UnmatchedResponses++;
-                responses.Dequeue().Release();
+                response.Release();
+                responses.RemoveHead();
                 continue;
             }
             Write(request, response, context);
-            requests.Dequeue().Release();
-            responses.Dequeue().Release();
+            // Released where they lie: a copy out of the queue costs more than the release.
+            request.Release();
+            requests.RemoveHead();
+            response.Release();
+            responses.RemoveHead();
         }
     }
 
