@@ -1,4 +1,7 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace Devtools.Core.Protocols.Http;
@@ -45,13 +48,16 @@ internal ref struct BoundedJsonWriter(Span<byte> destination)
 
     /// <summary>
     /// <c>"name":"value"</c>, after a comma if <paramref name="comma"/>, for a name and value
-    /// known to need no escaping: one room check and three copies instead of a check per
-    /// piece. False (and overflowed) when it does not fit, leaving nothing written.
+    /// (pieces of <paramref name="source"/>) known to need no escaping: one room check and
+    /// straight copies instead of a check per piece. False (and overflowed) when it does not
+    /// fit, leaving nothing written.
     /// </summary>
-    public bool TryWritePlainMember(bool comma, scoped ReadOnlySpan<byte> name, scoped ReadOnlySpan<byte> value)
+    public bool TryWritePlainMember(bool comma, ReadOnlySpan<byte> source, int nameStart, int nameLength, int valueStart, int valueLength)
     {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)nameStart + (uint)nameLength, (uint)source.Length, nameof(nameLength));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)valueStart + (uint)valueLength, (uint)source.Length, nameof(valueLength));
         int position = _position;
-        int length = (comma ? 1 : 0) + name.Length + value.Length + 5;
+        int length = (comma ? 1 : 0) + nameLength + valueLength + 5;
         Span<byte> destination = _destination;
         if ((uint)length > (uint)(destination.Length - position))
         {
@@ -61,15 +67,38 @@ internal ref struct BoundedJsonWriter(Span<byte> destination)
         if (comma)
             destination[position++] = (byte)',';
         destination[position++] = (byte)'"';
-        name.CopyTo(destination[position..]);
-        position += name.Length;
-        "\":\""u8.CopyTo(destination[position..]);
-        position += 3;
-        value.CopyTo(destination[position..]);
-        position += value.Length;
+        position = CopyPiece(destination, position, source, nameStart, nameLength);
+        destination[position++] = (byte)'"';
+        destination[position++] = (byte)':';
+        destination[position++] = (byte)'"';
+        position = CopyPiece(destination, position, source, valueStart, valueLength);
         destination[position++] = (byte)'"';
         _position = position;
         return true;
+    }
+
+    /// <summary>
+    /// Copies source[start..start+length] to destination[position..]; returns the position after it.
+    /// </summary>
+    /// <remarks>
+    /// Names and values are short, and a copy call costs more than its bytes: when both sides
+    /// have a vector's room, one vector is moved whole. The bytes past the piece land where
+    /// the following writes go (or past the end of the JSON), inside the caller's own span.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int CopyPiece(Span<byte> destination, int position, ReadOnlySpan<byte> source, int start, int length)
+    {
+        if (length <= Vector256<byte>.Count && Vector256.IsHardwareAccelerated
+            && start + Vector256<byte>.Count <= source.Length && position + Vector256<byte>.Count <= destination.Length)
+        {
+            Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(source), (nuint)start)
+                .StoreUnsafe(ref MemoryMarshal.GetReference(destination), (nuint)position);
+        }
+        else
+        {
+            source.Slice(start, length).CopyTo(destination[position..]);
+        }
+        return position + length;
     }
 
     /// <summary>A quoted JSON string.</summary>

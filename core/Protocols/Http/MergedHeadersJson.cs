@@ -23,7 +23,7 @@ internal static class MergedHeadersJson
         {
             int i = 0;
             foreach (HttpHeader header in headers)
-                keys[i++] = HeaderNameKey.Of(header.Name);
+                keys[i++] = FoldedName.Of(header.Name).Key;
             keys = keys[..count];
 
             bool first = true;

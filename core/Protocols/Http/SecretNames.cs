@@ -26,7 +26,10 @@ public static class SecretNames
     /// <see cref="IsSecretHeader"/> and <see cref="KeepsScheme"/> in one look, for the writer
     /// that asks both of every name.
     /// </summary>
-    internal static SecretHeader Classify(ReadOnlySpan<byte> name)
+    internal static SecretHeader Classify(ReadOnlySpan<byte> name) => Classify(name, FoldedName.Of(name));
+
+    /// <summary><see cref="Classify(ReadOnlySpan{byte})"/> for a name whose words the caller has read already.</summary>
+    internal static SecretHeader Classify(ReadOnlySpan<byte> name, in FoldedName folded)
     {
         // "token" (the shortest secret word) and "cookie" (the shortest secret name) need five bytes.
         if (name.Length < 5)
@@ -42,7 +45,8 @@ public static class SecretNames
         };
         if (named)
             return name.Length is 13 or 19 ? SecretHeader.Credentials : SecretHeader.Secret;
-        return HasSecretWord(name) ? SecretHeader.Secret : SecretHeader.None;
+        // Common names are settled by their words; the rest are searched for a secret word.
+        return !KnownHeaderNames.Contains(name, folded) && HasSecretWord(name) ? SecretHeader.Secret : SecretHeader.None;
     }
 
     /// <summary>
