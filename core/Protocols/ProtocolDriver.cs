@@ -272,7 +272,8 @@ public sealed class ProtocolDriver<TFrame> : IConnectionProtocol
             _counters.ResponseFrames++;
         if (side.Frames.Count >= _maxQueuedFrames)
         {
-            side.Frames.Dequeue().Release();
+            side.Frames.Head.Release();
+            side.Frames.RemoveHead();
             _counters.QueueOverflowFrames++;
         }
         side.Frames.Enqueue(side.Current);
@@ -344,7 +345,10 @@ public sealed class ProtocolDriver<TFrame> : IConnectionProtocol
         public void ReleaseFrames()
         {
             while (!Frames.IsEmpty)
-                Frames.Dequeue().Release();
+            {
+                Frames.Head.Release();
+                Frames.RemoveHead();
+            }
         }
 
         public void ReleaseAll()
