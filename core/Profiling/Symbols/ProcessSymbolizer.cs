@@ -1,0 +1,190 @@
+using System.Globalization;
+using Devtools.Core.Storage;
+
+namespace Devtools.Core.Profiling.Symbols;
+
+/// <summary>
+/// Resolves user-space addresses of one process: its executable mappings
+/// (/proc/PID/maps), ELF symbols of the mapped files read through
+/// /proc/PID/root (so a container's own libraries are used), its perf map for
+/// JIT-compiled code, PE sections for ReadyToRun code. Resolved frames are
+/// cached per address (bounded). Maps and perf map are re-read at most once per
+/// collection, and only when an address is not found: a process that exited
+/// keeps what was read while it lived.
+/// </summary>
+internal sealed class ProcessSymbolizer
+{
+    private const int MaxCachedFrames = 1 << 16;
+
+    private readonly SymbolSources _sources;
+    private readonly string _root;
+    private readonly Dictionary<ulong, StackFrame> _frames = [];
+    private readonly Dictionary<(string Path, ulong Inode), ElfImage?> _images = [];
+    private ProcessMappings _mappings = ProcessMappings.Empty;
+    private long _mappingsGeneration = -1;
+    private PerfMap? _perfMap;
+    private long _perfMapGeneration = -1;
+    private bool? _isDotnet;
+
+    public ProcessSymbolizer(uint pid, Upid upid, SymbolSources sources)
+    {
+        Pid = pid;
+        Upid = upid;
+        _sources = sources;
+        _root = $"{sources.ProcRoot}/{pid}/root";
+    }
+
+    public uint Pid { get; }
+
+    public Upid Upid { get; }
+
+    /// <summary>The last collection that had samples of this process.</summary>
+    public long LastSeenGeneration { get; set; }
+
+    /// <summary>Entries in this process's perf map (0 when it has none).</summary>
+    public int PerfMapEntries => _perfMap?.Count ?? 0;
+
+    /// <summary>Reads the mappings and perf map now.</summary>
+    public void Prepare(long generation)
+    {
+        ProcessMappings fresh = ProcessMappings.Read(Pid, _sources.ProcRoot);
+        if (fresh.Count > 0)
+            _mappings = fresh;
+        _mappingsGeneration = generation;
+        _ = TryPerfMap(0, generation, out _);
+    }
+
+    public StackFrame Resolve(ulong address, long generation)
+    {
+        if (_frames.TryGetValue(address, out StackFrame frame))
+            return frame;
+        frame = ResolveUncached(address, generation);
+        if (_frames.Count >= MaxCachedFrames)
+            _frames.Clear();
+        _frames[address] = frame;
+        return frame;
+    }
+
+    private StackFrame ResolveUncached(ulong address, long generation)
+    {
+        if (!_mappings.TryFind(address, out Mapping mapping) && _mappingsGeneration != generation)
+        {
+            _mappingsGeneration = generation;
+            ProcessMappings fresh = ProcessMappings.Read(Pid, _sources.ProcRoot);
+            if (fresh.Count > 0)
+            {
+                _mappings = fresh;
+                _isDotnet = null;
+                // New mappings may reuse addresses of unmapped code: forget what was resolved.
+                _frames.Clear();
+            }
+            _mappings.TryFind(address, out mapping);
+        }
+        if (mapping.End != 0 && mapping.IsFile)
+            return ResolveInFile(address, mapping);
+        if (TryPerfMap(address, generation, out StackFrame jit))
+            return jit;
+        if (mapping.End == 0)
+            return new StackFrame("[unknown]", FrameKind.Unknown);
+        if (mapping.Path.StartsWith('['))
+            return new StackFrame($"{mapping.Path}+0x{address - mapping.Start:x}", FrameKind.Unknown, mapping.Path);
+        // Anonymous or memfd code is JIT output. Without a perf map its addresses mean nothing
+        // outside this process: one frame for all of it, saying how to get names.
+        return IsDotnet()
+            ? new StackFrame("[.NET JIT code: no perf map, set DOTNET_PerfMapEnabled=1 or use --enable-perf-map]", FrameKind.Unknown, "[jit]")
+            : new StackFrame("[anon]", FrameKind.Unknown, "[anon]");
+    }
+
+    private StackFrame ResolveInFile(ulong address, Mapping mapping)
+    {
+        ulong fileOffset = address - mapping.Start + mapping.FileOffset;
+        string module = mapping.ModuleName;
+        string path = FilePath(mapping);
+        if (Elf(path, mapping) is { } elf)
+        {
+            if (elf.TryFileOffsetToAddress(fileOffset, out ulong vaddr))
+            {
+                if (elf.Symbols.TryFind(vaddr, out string name, out _))
+                    return new StackFrame(name, FrameKind.Native, module);
+                return new StackFrame($"{module}+0x{vaddr:x}", FrameKind.Unknown, module);
+            }
+        }
+        else if (_sources.Pe(path, mapping.Inode) is { } pe && pe.TryFileOffsetToRva(fileOffset, out ulong rva))
+        {
+            return new StackFrame($"{module}+0x{rva:x}", FrameKind.Unknown, module);
+        }
+        return new StackFrame($"{module}+0x{fileOffset:x}", FrameKind.Unknown, module);
+    }
+
+    /// <summary>The image of a mapped file, kept per process so it outlives the process's /proc entry.</summary>
+    private ElfImage? Elf(string path, Mapping mapping)
+    {
+        if (_images.TryGetValue((mapping.Path, mapping.Inode), out ElfImage? image))
+            return image;
+        image = _sources.Elf.Get(path, mapping.Inode);
+        if (image is not null || Directory.Exists(_root))
+            _images[(mapping.Path, mapping.Inode)] = image;
+        return image;
+    }
+
+    /// <summary>
+    /// The mapped file through /proc/PID/root (a container's own files); once the
+    /// process is gone, the same path here if it is the same file (same inode).
+    /// </summary>
+    private string FilePath(Mapping mapping)
+    {
+        string inRoot = _root + mapping.Path;
+        if (File.Exists(inRoot))
+            return inRoot;
+        return FileIdentity.Inode(mapping.Path) == mapping.Inode ? mapping.Path : inRoot;
+    }
+
+    private bool TryPerfMap(ulong address, long generation, out StackFrame frame)
+    {
+        frame = default;
+        if (_perfMapGeneration != generation)
+        {
+            // Checked at most once per collection: the runtime may start (or keep) writing it any time.
+            _perfMapGeneration = generation;
+            if (_perfMap is null)
+            {
+                string path = $"{_root}/tmp/perf-{NamespacePid()}.map";
+                if (File.Exists(path))
+                    _perfMap = new PerfMap(path);
+            }
+            _perfMap?.Refresh();
+        }
+        if (_perfMap is null || !_perfMap.TryFind(address, out string raw))
+            return false;
+        (string function, string? module) = JitNames.Clean(raw);
+        frame = new StackFrame(function, FrameKind.Jit, module);
+        return true;
+    }
+
+    private bool IsDotnet()
+    {
+        _isDotnet ??= _mappings.Any(m => m.Path.EndsWith("/libcoreclr.so", StringComparison.Ordinal));
+        return _isDotnet.Value;
+    }
+
+    /// <summary>The pid inside the process's own pid namespace (the runtime names its perf map with it).</summary>
+    private uint NamespacePid()
+    {
+        try
+        {
+            foreach (string line in File.ReadLines($"{_sources.ProcRoot}/{Pid}/status"))
+            {
+                if (line.StartsWith("NSpid:", StringComparison.Ordinal))
+                {
+                    string[] ids = line[6..].Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries);
+                    if (ids.Length > 0 && uint.TryParse(ids[^1], NumberStyles.None, CultureInfo.InvariantCulture, out uint nspid))
+                        return nspid;
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+        return Pid;
+    }
+}
