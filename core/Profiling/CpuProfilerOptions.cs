@@ -9,10 +9,12 @@ public sealed record CpuProfilerOptions
 
     /// <summary>
     /// How often the kernel's counts are read, symbolized and cleared. Short on
-    /// purpose: symbols are read while processes still exist, and a stack map
-    /// holding one second of stacks rarely sees a hash collision.
+    /// purpose: symbols are read while processes still exist, and the fewer
+    /// stacks a stack map holds, the rarer hash collisions are (a collision
+    /// chance per new stack of about stacks held / buckets). A read costs a few
+    /// syscalls per distinct stack, so reading often is cheap.
     /// </summary>
-    public TimeSpan ReadInterval { get; init; } = TimeSpan.FromSeconds(1);
+    public TimeSpan ReadInterval { get; init; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>Length of one profile interval (one stack_traces.beta row per process and stack per interval); Pixie folds every 30 s.</summary>
     public TimeSpan FlushInterval { get; init; } = TimeSpan.FromSeconds(30);

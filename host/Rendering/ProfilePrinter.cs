@@ -28,6 +28,16 @@ public static class ProfilePrinter
         }
     }
 
+    /// <summary>The profiler's part of a capture summary (record --profile).</summary>
+    public static void PrintStats(ProfilerStats stats, TextWriter output)
+    {
+        output.WriteLine($"  profiler      {stats.Samples:N0} samples at {stats.SamplesPerSecond} Hz on {stats.Cpus} CPUs");
+        List<string> problems = [.. stats.Problems()];
+        output.WriteLine(problems.Count == 0 ? "  profiler lost nothing" : "  profiler lost " + problems[0]);
+        foreach (string problem in problems.Skip(1))
+            output.WriteLine("                " + problem);
+    }
+
     public static void PrintSummary(Profile profile, ProfilerStats? stats, TextWriter output)
     {
         output.WriteLine();
