@@ -12,6 +12,12 @@ public static class Repository
     /// <summary>The sample ASP.NET Core service, built with the solution.</summary>
     public static string SampleShopDll => Path.Combine(Root, "samples", "SampleShop", "bin", Configuration, "net10.0", "SampleShop.dll");
 
+    /// <summary>The CPU-burning .NET sample the profiler tests sample.</summary>
+    public static string HotLoopDll => Path.Combine(Root, "samples", "HotLoop", "bin", Configuration, "net10.0", "HotLoop.dll");
+
+    /// <summary>The devtools CLI, built with the solution.</summary>
+    public static string DevtoolsDll => Path.Combine(Root, "host", "bin", Configuration, "net10.0", "devtools.dll");
+
     private static string FindRoot()
     {
         string? dir = AppContext.BaseDirectory;
