@@ -7,13 +7,41 @@ namespace Devtools.Core.Profiling.Symbols;
 /// The section table of a PE file (.NET assemblies, ReadyToRun framework code).
 /// The runtime maps each section on its own, so a sampled address gives a file
 /// offset; the sections turn it into the RVA that tools such as R2RDump and
-/// ILSpy show, for frames reported as "System.Private.CoreLib.dll+0xRVA".
+/// ILSpy show; a ReadyToRun image's own tables then name the method there
+/// (<see cref="ReadyToRunMethods"/>), else the frame is "System.Private.CoreLib.dll+0xRVA".
 /// </summary>
-public sealed class PeImage
+public sealed class PeImage : IDisposable
 {
     private readonly Section[] _sections;
+    private readonly string _path;
+    private ReadyToRunMethods? _methods;
+    private bool _methodsRead;
 
-    private PeImage(Section[] sections) => _sections = sections;
+    private PeImage(Section[] sections, string path)
+    {
+        _sections = sections;
+        _path = path;
+    }
+
+    /// <summary>The precompiled methods, read on first use; null for IL-only or composite images.</summary>
+    public ReadyToRunMethods? Methods
+    {
+        get
+        {
+            if (!_methodsRead)
+            {
+                _methodsRead = true;
+                _methods = ReadyToRunMethods.TryRead(_path);
+            }
+            return _methods;
+        }
+    }
+
+    public void Dispose()
+    {
+        _methods?.Dispose();
+        _methods = null;
+    }
 
     /// <summary>Null when the file is not a PE image.</summary>
     public static PeImage? TryRead(string path)
@@ -44,7 +72,7 @@ public sealed class PeImage
                     RawSize: BinaryPrimitives.ReadUInt32LittleEndian(s[16..]),
                     RawPointer: BinaryPrimitives.ReadUInt32LittleEndian(s[20..]));
             }
-            return new PeImage(sections);
+            return new PeImage(sections, path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -64,7 +64,15 @@ public sealed class ProcessMappings
                 path = path[..^Deleted.Length];
             mappings.Add(new Mapping(start, end, fileOffset, ino, path));
         }
-        mappings.Sort((a, b) => a.Start.CompareTo(b.Start));
+        // The kernel lists mappings in address order already; sort only if not.
+        for (int i = 1; i < mappings.Count; i++)
+        {
+            if (mappings[i].Start < mappings[i - 1].Start)
+            {
+                mappings.Sort((a, b) => a.Start.CompareTo(b.Start));
+                break;
+            }
+        }
         return new ProcessMappings([.. mappings]);
     }
 

@@ -15,6 +15,7 @@ namespace Devtools.Core.Profiling.Symbols;
 internal sealed class ProcessSymbolizer
 {
     private const int MaxCachedFrames = 1 << 16;
+    private const long MapsRereadGenerations = 4;
 
     private readonly SymbolSources _sources;
     private readonly string _root;
@@ -58,16 +59,24 @@ internal sealed class ProcessSymbolizer
     {
         if (_frames.TryGetValue(address, out StackFrame frame))
             return frame;
-        frame = ResolveUncached(address, generation);
-        if (_frames.Count >= MaxCachedFrames)
-            _frames.Clear();
-        _frames[address] = frame;
+        frame = ResolveUncached(address, generation, out bool final);
+        // Misses in JIT code or outside known mappings may resolve later (the perf map and maps grow): not cached.
+        if (final)
+        {
+            if (_frames.Count >= MaxCachedFrames)
+                _frames.Clear();
+            _frames[address] = frame;
+        }
         return frame;
     }
 
-    private StackFrame ResolveUncached(ulong address, long generation)
+    private StackFrame ResolveUncached(ulong address, long generation, out bool final)
     {
-        if (!_mappings.TryFind(address, out Mapping mapping) && _mappingsGeneration != generation)
+        final = true;
+        // An address outside every known mapping re-reads the maps (new libraries, JIT code), at most
+        // every few collections: unwinding through code without frame pointers yields garbage addresses,
+        // and each would otherwise cost a full read of /proc/PID/maps.
+        if (!_mappings.TryFind(address, out Mapping mapping) && (_mappingsGeneration < 0 || generation - _mappingsGeneration >= MapsRereadGenerations))
         {
             _mappingsGeneration = generation;
             ProcessMappings fresh = ProcessMappings.Read(Pid, _sources.ProcRoot);
@@ -84,6 +93,7 @@ internal sealed class ProcessSymbolizer
             return ResolveInFile(address, mapping);
         if (TryPerfMap(address, generation, out StackFrame jit))
             return jit;
+        final = false;
         if (mapping.End == 0)
             return new StackFrame("[unknown]", FrameKind.Unknown);
         if (mapping.Path.StartsWith('['))
@@ -99,8 +109,7 @@ internal sealed class ProcessSymbolizer
     {
         ulong fileOffset = address - mapping.Start + mapping.FileOffset;
         string module = mapping.ModuleName;
-        string path = FilePath(mapping);
-        if (Elf(path, mapping) is { } elf)
+        if (Elf(mapping) is { } elf)
         {
             if (elf.TryFileOffsetToAddress(fileOffset, out ulong vaddr))
             {
@@ -109,19 +118,22 @@ internal sealed class ProcessSymbolizer
                 return new StackFrame($"{module}+0x{vaddr:x}", FrameKind.Unknown, module);
             }
         }
-        else if (_sources.Pe(path, mapping.Inode) is { } pe && pe.TryFileOffsetToRva(fileOffset, out ulong rva))
+        else if (_sources.Pe(FilePath(mapping), mapping.Inode) is { } pe && pe.TryFileOffsetToRva(fileOffset, out ulong rva))
         {
+            // ReadyToRun code: the image's tables name the method, as the perf map would for jitted code.
+            if (rva <= uint.MaxValue && pe.Methods?.TryFind((uint)rva, out string method) == true)
+                return new StackFrame(method, FrameKind.Jit, Path.GetFileNameWithoutExtension(module));
             return new StackFrame($"{module}+0x{rva:x}", FrameKind.Unknown, module);
         }
         return new StackFrame($"{module}+0x{fileOffset:x}", FrameKind.Unknown, module);
     }
 
     /// <summary>The image of a mapped file, kept per process so it outlives the process's /proc entry.</summary>
-    private ElfImage? Elf(string path, Mapping mapping)
+    private ElfImage? Elf(Mapping mapping)
     {
         if (_images.TryGetValue((mapping.Path, mapping.Inode), out ElfImage? image))
             return image;
-        image = _sources.Elf.Get(path, mapping.Inode);
+        image = _sources.Elf.Get(FilePath(mapping), mapping.Inode);
         if (image is not null || Directory.Exists(_root))
             _images[(mapping.Path, mapping.Inode)] = image;
         return image;

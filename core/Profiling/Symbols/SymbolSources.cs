@@ -3,7 +3,7 @@ namespace Devtools.Core.Profiling.Symbols;
 /// <summary>What every <see cref="ProcessSymbolizer"/> shares: where /proc is, and the file caches.</summary>
 internal sealed class SymbolSources
 {
-    private const int MaxPeImages = 1024;
+    private const int MaxPeImages = 256;
     private readonly Dictionary<(string Name, ulong Inode), PeImage?> _pe = [];
 
     public SymbolSources(string procRoot, long elfBudgetBytes)
@@ -23,7 +23,11 @@ internal sealed class SymbolSources
         if (_pe.TryGetValue(key, out PeImage? image))
             return image;
         if (_pe.Count >= MaxPeImages)
+        {
+            foreach (PeImage? old in _pe.Values)
+                old?.Dispose();
             _pe.Clear();
+        }
         image = PeImage.TryRead(path);
         _pe[key] = image;
         return image;

@@ -39,11 +39,28 @@ public sealed class DotnetProfilingTests
         }
     }
 
-    private static ManagedProcess StartHotLoop(Dictionary<string, string> environment)
+    [Fact]
+    public void Ready_to_run_framework_code_is_named_from_the_image_without_a_perf_map()
+    {
+        // Without tiering the framework's precompiled UTF-8 encoder is never re-jitted: samples land in R2R code.
+        using ManagedProcess app = StartHotLoop(
+            new Dictionary<string, string> { ["DOTNET_PerfMapEnabled"] = "0", ["DOTNET_TieredCompilation"] = "0" },
+            "utf8");
+
+        (Profile profile, _) = Profiling.Run(app.Pid, TimeSpan.FromSeconds(4));
+
+        (long samples, string describe) = Profiling.Of(profile, app.Pid);
+        Assert.True(samples >= 20, describe);
+        long encoder = Profiling.SelfSamples(profile, app.Pid, f => f.Function.StartsWith("System.Text.Unicode.Utf8Utility::TranscodeToUtf8(", StringComparison.Ordinal) && f.Module == "System.Private.CoreLib");
+        Assert.True(encoder * 2 > samples, $"TranscodeToUtf8 has {encoder} of {describe}");
+        Assert.Contains(profile.Stacks, s => s.Frames.Any(f => f.Function == "System.Text.UTF8Encoding::GetBytes(string,int32,int32,uint8[],int32)"));
+    }
+
+    private static ManagedProcess StartHotLoop(Dictionary<string, string> environment, string mode = "burn")
     {
         if (!File.Exists(Repository.HotLoopDll))
             throw new FileNotFoundException($"Build the solution first: {Repository.HotLoopDll} is missing.");
-        return NativePrograms.StartReady("dotnet", [Repository.HotLoopDll, "60"], environment);
+        return NativePrograms.StartReady("dotnet", [Repository.HotLoopDll, "60", mode], environment);
     }
 
     private static void AssertHotMethodOnTop(Profile profile, int pid)
