@@ -9,14 +9,15 @@
 #     and without the profiler running; rounds alternate so drift in the
 #     machine's speed affects both sides alike.
 #
-#   benchmarks/profiler-overhead.sh [ROUNDS] [WORK]     (defaults: 3 rounds, 400M iterations)
+#   benchmarks/profiler-overhead.sh [ROUNDS] [WORK]     (defaults: 3 rounds, 1.5G iterations, ~10 s)
+#   PROFILE_ARGS="--pid 1234" benchmarks/profiler-overhead.sh   (extra `devtools profile` options)
 #
 # Prints each run, then the profiler's CPU as % of one core and the throughput
 # ratio mean(with) / mean(without). Targets: <= 1% of one core, ratio >= 0.99.
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
 rounds="${1:-3}"
-work="${2:-400000000}"
+work="${2:-1500000000}"
 
 "$root/scripts/setup.sh" test
 "$root/devtools" --help >/dev/null   # builds the CLI if needed
@@ -66,12 +67,13 @@ for round in $(seq "$rounds"); do
   echo "round $round  without profiler: $ops ops/s"
 
   log="$tmp/profile-$round.log"
-  "$root/devtools" profile --duration 1h --output "$tmp/profile-$round.folded" >"$log" 2>&1 &
+  # shellcheck disable=SC2086
+  "$root/devtools" profile --duration 1h --output "$tmp/profile-$round.folded" ${PROFILE_ARGS:-} >"$log" 2>&1 &
   profile_pid=$!
   for _ in $(seq 300); do grep -q "devtools: sampling" "$log" && break; sleep 0.1; done
   grep -q "devtools: sampling" "$log" || { cat "$log"; echo "devtools profile did not start" >&2; exit 1; }
   # `devtools` is a script that execs dotnet: the pid is the profiler's.
-  sleep 1   # past start-up: the first read and symbol loading are not the steady state
+  sleep 10  # past start-up (JIT and tiering, kallsyms, first symbol loads): measure the steady state
   t0=$(date +%s.%N); c0=$(cpu_ticks "$profile_pid"); b0=$(prog_ns); n0=$(prog_count)
   ops=$("$tmp/work" "$work" | cut -d' ' -f1)
   t1=$(date +%s.%N); c1=$(cpu_ticks "$profile_pid"); b1=$(prog_ns); n1=$(prog_count)
@@ -81,6 +83,8 @@ for round in $(seq "$rounds"); do
   per=$(python3 -c "n=$n1-$n0; print(f'{($b1-$b0)/n:.0f}' if n else '-')")
   devtools_pct+=("$dpct"); bpf_pct+=("$bpct")
   echo "round $round  with devtools profile: $ops ops/s   devtools process ${dpct}% of a core, BPF program ${bpct}% ($((n1-n0)) runs, ${per} ns each)"
+  life=$(cpu_ticks "$profile_pid"); age=$(ps -o etimes= -p "$profile_pid" | tr -d ' ')
+  echo "    (whole life of the profiler so far, start-up included: $(python3 -c "print(f'{$life/$hz:.2f}')") s CPU in ${age} s)"
   kill -TERM "$profile_pid"
   wait "$profile_pid" || true
   profile_pid=""

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Devtools.Core.Profiling.Symbols;
 
 /// <summary>One executable mapping of a process (a line of /proc/PID/maps).</summary>
-public readonly record struct Mapping(ulong Start, ulong End, ulong FileOffset, ulong Inode, string Path)
+public readonly record struct Mapping(ulong Start, ulong End, ulong FileOffset, ulong Inode, string Path, ulong Device = 0)
 {
     /// <summary>A regular file (not anonymous memory, [vdso], or a memfd such as .NET's W^X double mapping).</summary>
     public bool IsFile => Path.StartsWith('/') && !Path.StartsWith("/memfd:", StringComparison.Ordinal) && Inode != 0;
@@ -47,7 +47,7 @@ public sealed class ProcessMappings
             // start-end perms offset dev inode   path
             ReadOnlySpan<char> s = line;
             if (!Next(ref s, out ReadOnlySpan<char> range) || !Next(ref s, out ReadOnlySpan<char> perms) || !Next(ref s, out ReadOnlySpan<char> offset)
-                || !Next(ref s, out _) || !Next(ref s, out ReadOnlySpan<char> inode))
+                || !Next(ref s, out ReadOnlySpan<char> device) || !Next(ref s, out ReadOnlySpan<char> inode))
                 continue;
             if (perms.Length < 3 || perms[2] != 'x')
                 continue;
@@ -62,7 +62,7 @@ public sealed class ProcessMappings
             const string Deleted = " (deleted)";
             if (path.EndsWith(Deleted, StringComparison.Ordinal))
                 path = path[..^Deleted.Length];
-            mappings.Add(new Mapping(start, end, fileOffset, ino, path));
+            mappings.Add(new Mapping(start, end, fileOffset, ino, path, ParseDevice(device)));
         }
         // The kernel lists mappings in address order already; sort only if not.
         for (int i = 1; i < mappings.Count; i++)
@@ -99,6 +99,17 @@ public sealed class ProcessMappings
         }
         mapping = default;
         return false;
+    }
+
+    /// <summary>"fe:01" (major:minor, hex) as one number; 0 when malformed.</summary>
+    private static ulong ParseDevice(ReadOnlySpan<char> text)
+    {
+        int colon = text.IndexOf(':');
+        return colon > 0
+            && ulong.TryParse(text[..colon], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out ulong major)
+            && ulong.TryParse(text[(colon + 1)..], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out ulong minor)
+            ? (major << 32) | minor
+            : 0;
     }
 
     private static bool Next(ref ReadOnlySpan<char> s, out ReadOnlySpan<char> field)

@@ -108,6 +108,18 @@ internal sealed class ProcessSymbolizer
     private StackFrame ResolveInFile(ulong address, Mapping mapping)
     {
         ulong fileOffset = address - mapping.Start + mapping.FileOffset;
+        if (_sources.TryGetFileFrame(mapping, fileOffset, out StackFrame known))
+            return known;
+        StackFrame frame = ResolveInFile(mapping, fileOffset, out bool fileRead);
+        // Shared only when the file was read: a process that is gone must not leave a worse frame for others.
+        if (fileRead)
+            _sources.AddFileFrame(mapping, fileOffset, frame);
+        return frame;
+    }
+
+    private StackFrame ResolveInFile(Mapping mapping, ulong fileOffset, out bool fileRead)
+    {
+        fileRead = true;
         string module = mapping.ModuleName;
         if (Elf(mapping) is { } elf)
         {
@@ -125,6 +137,7 @@ internal sealed class ProcessSymbolizer
                 return new StackFrame(method, FrameKind.Jit, Path.GetFileNameWithoutExtension(module));
             return new StackFrame($"{module}+0x{rva:x}", FrameKind.Unknown, module);
         }
+        fileRead = false;
         return new StackFrame($"{module}+0x{fileOffset:x}", FrameKind.Unknown, module);
     }
 
