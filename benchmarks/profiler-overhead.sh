@@ -5,12 +5,16 @@
 #     measured over the workload runs, start-up and the final write excluded),
 #   - CPU time of the BPF sampling program (kernel.bpf_stats_enabled=1, then
 #     run_time_ns of pf_sample from `bpftool prog show`),
-#   - throughput of a CPU-bound workload (a C loop doing fixed work, ops/s) with
-#     and without the profiler running; rounds alternate so drift in the
-#     machine's speed affects both sides alike.
+#   - throughput of a CPU-bound workload (a C loop doing fixed work) with and
+#     without the profiler running, as ops per wall-clock second and as ops per
+#     CPU second of the workload (the second leaves out how busy the rest of the
+#     machine is and keeps what sampling costs the workload itself: interrupts,
+#     the BPF program, caches); the order within a round alternates so drift in
+#     the machine's speed affects both sides alike.
 #
 #   benchmarks/profiler-overhead.sh [ROUNDS] [WORK]     (defaults: 3 rounds, 1.5G iterations, ~10 s)
-#   PROFILE_ARGS="--pid 1234" benchmarks/profiler-overhead.sh   (extra `devtools profile` options)
+#   PROFILE_ARGS="--rate 49" benchmarks/profiler-overhead.sh    (extra `devtools profile` options)
+#   WARMUP=30   seconds the profiler runs before it is measured (start-up is reported separately)
 #
 # Prints each run, then the profiler's CPU as % of one core and the throughput
 # ratio mean(with) / mean(without). Targets: <= 1% of one core, ratio >= 0.99.
@@ -18,6 +22,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
 rounds="${1:-3}"
 work="${2:-1500000000}"
+warmup="${WARMUP:-30}"
 
 "$root/scripts/setup.sh" test
 "$root/devtools" --help >/dev/null   # builds the CLI if needed
@@ -36,15 +41,19 @@ cat > "$tmp/work.c" <<'C'
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
-/* Fixed work: xorshift rounds. Prints operations per second. */
+/* Fixed work: xorshift rounds. Prints operations per wall-clock second and per CPU second. */
+static double seconds(clockid_t clock) {
+    struct timespec t;
+    clock_gettime(clock, &t);
+    return t.tv_sec + t.tv_nsec / 1e9;
+}
 int main(int argc, char **argv) {
     unsigned long n = strtoul(argv[1], 0, 10), x = 88172645463325252UL;
-    struct timespec a, b;
-    clock_gettime(CLOCK_MONOTONIC, &a);
+    double wall = seconds(CLOCK_MONOTONIC), cpu = seconds(CLOCK_PROCESS_CPUTIME_ID);
     for (unsigned long i = 0; i < n; i++) { x ^= x << 13; x ^= x >> 7; x ^= x << 17; }
-    clock_gettime(CLOCK_MONOTONIC, &b);
-    double s = (b.tv_sec - a.tv_sec) + (b.tv_nsec - a.tv_nsec) / 1e9;
-    printf("%.0f %lu\n", n / s, x & 1);
+    wall = seconds(CLOCK_MONOTONIC) - wall;
+    cpu = seconds(CLOCK_PROCESS_CPUTIME_ID) - cpu;
+    printf("%.0f %.0f %lu\n", n / wall, n / cpu, x & 1);
     return 0;
 }
 C
@@ -60,44 +69,53 @@ prog_count() {
 hz=$(getconf CLK_TCK)
 
 sysctl -qw kernel.bpf_stats_enabled=1
-without=(); with=(); devtools_pct=(); bpf_pct=()
-for round in $(seq "$rounds"); do
-  ops=$("$tmp/work" "$work" | cut -d' ' -f1)
-  without+=("$ops")
-  echo "round $round  without profiler: $ops ops/s"
+without=(); with=(); without_cpu=(); with_cpu=(); devtools_pct=(); bpf_pct=()
 
-  log="$tmp/profile-$round.log"
+run_without() {
+  local out; out=$("$tmp/work" "$work")
+  without+=("$(cut -d' ' -f1 <<<"$out")"); without_cpu+=("$(cut -d' ' -f2 <<<"$out")")
+  echo "round $1  without profiler:      $(cut -d' ' -f1 <<<"$out") ops/s, $(cut -d' ' -f2 <<<"$out") ops/CPU-s"
+}
+
+run_with() {
+  local log="$tmp/profile-$1.log"
   # shellcheck disable=SC2086
-  "$root/devtools" profile --duration 1h --output "$tmp/profile-$round.folded" ${PROFILE_ARGS:-} >"$log" 2>&1 &
+  "$root/devtools" profile --duration 1h --output "$tmp/profile-$1.folded" ${PROFILE_ARGS:-} >"$log" 2>&1 &
   profile_pid=$!
   for _ in $(seq 300); do grep -q "devtools: sampling" "$log" && break; sleep 0.1; done
   grep -q "devtools: sampling" "$log" || { cat "$log"; echo "devtools profile did not start" >&2; exit 1; }
   # `devtools` is a script that execs dotnet: the pid is the profiler's.
-  sleep 10  # past start-up (JIT and tiering, kallsyms, first symbol loads): measure the steady state
+  # Past start-up (JIT and tiering of code that runs twice a second, kallsyms, first symbol loads): the steady state.
+  sleep "$warmup"
+  local t0 c0 b0 n0 t1 c1 b1 n1 out dpct bpct per life age
   t0=$(date +%s.%N); c0=$(cpu_ticks "$profile_pid"); b0=$(prog_ns); n0=$(prog_count)
-  ops=$("$tmp/work" "$work" | cut -d' ' -f1)
+  out=$("$tmp/work" "$work")
   t1=$(date +%s.%N); c1=$(cpu_ticks "$profile_pid"); b1=$(prog_ns); n1=$(prog_count)
-  with+=("$ops")
+  with+=("$(cut -d' ' -f1 <<<"$out")"); with_cpu+=("$(cut -d' ' -f2 <<<"$out")")
   dpct=$(python3 -c "print(f'{100*($c1-$c0)/$hz/($t1-$t0):.2f}')")
   bpct=$(python3 -c "print(f'{100*($b1-$b0)/1e9/($t1-$t0):.3f}')")
   per=$(python3 -c "n=$n1-$n0; print(f'{($b1-$b0)/n:.0f}' if n else '-')")
   devtools_pct+=("$dpct"); bpf_pct+=("$bpct")
-  echo "round $round  with devtools profile: $ops ops/s   devtools process ${dpct}% of a core, BPF program ${bpct}% ($((n1-n0)) runs, ${per} ns each)"
+  echo "round $1  with devtools profile: $(cut -d' ' -f1 <<<"$out") ops/s, $(cut -d' ' -f2 <<<"$out") ops/CPU-s; devtools process ${dpct}% of a core, BPF program ${bpct}% ($((n1-n0)) runs, ${per} ns each)"
   life=$(cpu_ticks "$profile_pid"); age=$(ps -o etimes= -p "$profile_pid" | tr -d ' ')
-  echo "    (whole life of the profiler so far, start-up included: $(python3 -c "print(f'{$life/$hz:.2f}')") s CPU in ${age} s)"
+  echo "    whole life of the profiler so far, start-up included: $(python3 -c "print(f'{$life/$hz:.2f}')") s CPU in ${age} s"
   kill -TERM "$profile_pid"
   wait "$profile_pid" || true
   profile_pid=""
   sed -n '/profile summary/,/lost/p' "$log" | sed 's/^/    /'
+}
+
+for round in $(seq "$rounds"); do
+  if [ $((round % 2)) -eq 1 ]; then run_without "$round"; run_with "$round"; else run_with "$round"; run_without "$round"; fi
 done
 
-python3 - "${without[*]}" "${with[*]}" "${devtools_pct[*]}" "${bpf_pct[*]}" <<'PY'
+python3 - "${without[*]}" "${with[*]}" "${devtools_pct[*]}" "${bpf_pct[*]}" "${without_cpu[*]}" "${with_cpu[*]}" <<'PY'
 import sys
-a, b, d, k = ([float(x) for x in s.split()] for s in sys.argv[1:5])
-ma, mb = sum(a) / len(a), sum(b) / len(b)
-print(f"\nworkload without profiler: mean {ma:,.0f} ops/s over {len(a)} runs (min {min(a):,.0f}, max {max(a):,.0f})")
-print(f"workload with profiler:    mean {mb:,.0f} ops/s over {len(b)} runs (min {min(b):,.0f}, max {max(b):,.0f})")
-print(f"throughput ratio (with / without): {mb / ma:.3f}   (target >= 0.99)")
+a, b, d, k, ac, bc = ([float(x) for x in s.split()] for s in sys.argv[1:7])
+mean = lambda v: sum(v) / len(v)
+print(f"\nworkload without profiler: mean {mean(a):,.0f} ops/s (min {min(a):,.0f}, max {max(a):,.0f}), {mean(ac):,.0f} ops/CPU-s, {len(a)} runs")
+print(f"workload with profiler:    mean {mean(b):,.0f} ops/s (min {min(b):,.0f}, max {max(b):,.0f}), {mean(bc):,.0f} ops/CPU-s, {len(b)} runs")
+print(f"throughput ratio (with / without): {mean(b) / mean(a):.3f} per wall-clock second, {mean(bc) / mean(ac):.3f} per CPU second   (target >= 0.99)")
 print(f"devtools process CPU: mean {sum(d)/len(d):.2f}% of one core (runs: {', '.join(f'{x:.2f}' for x in d)})")
 print(f"BPF sampling program: mean {sum(k)/len(k):.3f}% of one core (runs: {', '.join(f'{x:.3f}' for x in k)})")
 print(f"profiler total:       mean {(sum(d)+sum(k))/len(d):.2f}% of one core   (target <= 1%)")

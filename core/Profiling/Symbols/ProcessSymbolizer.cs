@@ -16,6 +16,7 @@ internal sealed class ProcessSymbolizer
 {
     private const int MaxCachedFrames = 1 << 16;
     private const long MapsRereadGenerations = 4;
+    private const long MaxRereadGenerations = 64;
 
     private readonly SymbolSources _sources;
     private readonly string _root;
@@ -23,9 +24,11 @@ internal sealed class ProcessSymbolizer
     private readonly Dictionary<(string Path, ulong Inode), ElfImage?> _images = [];
     private ProcessMappings _mappings = ProcessMappings.Empty;
     private long _mappingsGeneration = -1;
+    private long _rereadEvery = MapsRereadGenerations;
     private PerfMap? _perfMap;
     private long _perfMapGeneration = -1;
     private bool? _isDotnet;
+    private uint? _namespacePid;
 
     public ProcessSymbolizer(uint pid, Upid upid, SymbolSources sources)
     {
@@ -76,7 +79,7 @@ internal sealed class ProcessSymbolizer
         // An address outside every known mapping re-reads the maps (new libraries, JIT code), at most
         // every few collections: unwinding through code without frame pointers yields garbage addresses,
         // and each would otherwise cost a full read of /proc/PID/maps.
-        if (!_mappings.TryFind(address, out Mapping mapping) && (_mappingsGeneration < 0 || generation - _mappingsGeneration >= MapsRereadGenerations))
+        if (!_mappings.TryFind(address, out Mapping mapping) && (_mappingsGeneration < 0 || generation - _mappingsGeneration >= _rereadEvery))
         {
             _mappingsGeneration = generation;
             ProcessMappings fresh = ProcessMappings.Read(Pid, _sources.ProcRoot);
@@ -87,7 +90,8 @@ internal sealed class ProcessSymbolizer
                 // New mappings may reuse addresses of unmapped code: forget what was resolved.
                 _frames.Clear();
             }
-            _mappings.TryFind(address, out mapping);
+            // Back off while re-reading does not help (garbage addresses); start over when it does.
+            _rereadEvery = _mappings.TryFind(address, out mapping) ? MapsRereadGenerations : Math.Min(_rereadEvery * 2, MaxRereadGenerations);
         }
         if (mapping.End != 0 && mapping.IsFile)
             return ResolveInFile(address, mapping);
@@ -167,13 +171,15 @@ internal sealed class ProcessSymbolizer
     private bool TryPerfMap(ulong address, long generation, out StackFrame frame)
     {
         frame = default;
-        if (_perfMapGeneration != generation)
+        // An existing map is re-read at most once per collection (it grows as methods are compiled);
+        // a missing one is looked for every few collections (it may be turned on at any time).
+        if (_perfMap is not null ? _perfMapGeneration != generation : _perfMapGeneration < 0 || generation - _perfMapGeneration >= MapsRereadGenerations)
         {
-            // Checked at most once per collection: the runtime may start (or keep) writing it any time.
             _perfMapGeneration = generation;
             if (_perfMap is null)
             {
-                string path = $"{_root}/tmp/perf-{NamespacePid()}.map";
+                _namespacePid ??= NamespacePid();
+                string path = $"{_root}/tmp/perf-{_namespacePid}.map";
                 if (File.Exists(path))
                     _perfMap = new PerfMap(path);
             }
