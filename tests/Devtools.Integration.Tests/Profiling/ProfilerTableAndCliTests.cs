@@ -72,11 +72,12 @@ public sealed class ProfilerTableAndCliTests
     public void Cli_writes_the_profile_of_a_process_that_exits_mid_way_with_a_note()
     {
         string binary = NativePrograms.Build("hot", NativePrograms.HotSource);
-        using ManagedProcess hot = NativePrograms.StartReady(binary, ["2"]);
+        // Long enough to outlive the CLI's start-up on a busy machine, far shorter than --duration.
+        using ManagedProcess hot = NativePrograms.StartReady(binary, ["6"]);
         string output = Path.Combine(Path.GetTempPath(), $"devtools-profile-{Guid.NewGuid():N}.json");
         try
         {
-            (int exitCode, string text) = RunCli(["profile", "--pid", hot.Pid.ToString(CultureInfo.InvariantCulture), "--duration", "20s", "--output", output], TimeSpan.FromSeconds(60));
+            (int exitCode, string text) = RunCli(["profile", "--pid", hot.Pid.ToString(CultureInfo.InvariantCulture), "--duration", "40s", "--output", output], TimeSpan.FromSeconds(60));
 
             Assert.True(exitCode == 0, text);
             Assert.Contains("exited", text, StringComparison.Ordinal);
