@@ -30,6 +30,8 @@ public sealed class CpuProfiler : IDisposable
     private long _samples;
     private long _collections;
     private long _droppedSamples;
+    private long _readTicks;
+    private long _symbolizeTicks;
     private volatile bool _targetExited;
     private IReadOnlyDictionary<ProfilerDropReason, ulong>? _finalDrops;
 
@@ -98,7 +100,11 @@ public sealed class CpuProfiler : IDisposable
         _options.Sampler.SamplesPerSecond,
         _finalDrops ?? _sampler.Drops(),
         Interlocked.Read(ref _droppedSamples),
-        _symbolizer.KernelSymbolsAvailable);
+        _symbolizer.KernelSymbolsAvailable)
+    {
+        ReadTime = Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _readTicks)),
+        SymbolizeTime = Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _symbolizeTicks)),
+    };
 
     private void Run()
     {
@@ -131,7 +137,9 @@ public sealed class CpuProfiler : IDisposable
 
     private void Collect()
     {
+        long start = Stopwatch.GetTimestamp();
         List<SampledStack> batch = _sampler.Collect();
+        long read = Stopwatch.GetTimestamp();
         _symbolizer.BeginCollection();
         long samples = 0;
         foreach (SampledStack sample in batch)
@@ -147,6 +155,9 @@ public sealed class CpuProfiler : IDisposable
         }
         Interlocked.Add(ref _samples, samples);
         Interlocked.Increment(ref _collections);
+        // The grace period is a sleep, not work: leave it out of the read time.
+        Interlocked.Add(ref _readTicks, Math.Max(0, read - start - (long)(_options.Sampler.GracePeriod.TotalSeconds * Stopwatch.Frequency)));
+        Interlocked.Add(ref _symbolizeTicks, Stopwatch.GetTimestamp() - read);
     }
 
     private void Flush()

@@ -12,6 +12,12 @@ public sealed record ProfilerStats(
     long DroppedSamples,
     bool KernelSymbols)
 {
+    /// <summary>Wall time spent reading and clearing the kernel's maps (grace periods excluded).</summary>
+    public TimeSpan ReadTime { get; init; }
+
+    /// <summary>Wall time spent symbolizing and aggregating what was read.</summary>
+    public TimeSpan SymbolizeTime { get; init; }
+
     /// <summary>Samples whose count was lost in the kernel, plus samples beyond the stack cap.</summary>
     public long LostSamples => (long)KernelDrops.GetValueOrDefault(ProfilerDropReason.CountMapFull) + DroppedSamples;
 

@@ -43,7 +43,10 @@ public static class ProfilePrinter
         output.WriteLine();
         output.WriteLine($"profile summary ({profile.Duration.TotalSeconds:0.0} s, {profile.Source})");
         if (stats is not null)
+        {
             output.WriteLine($"  samples       {stats.Samples:N0} at {stats.SamplesPerSecond} Hz on {stats.Cpus} CPUs, {profile.StackCount:N0} distinct stacks, {profile.ProcessNames.Count:N0} processes");
+            output.WriteLine($"  own work      {stats.ReadTime.TotalMilliseconds:N0} ms reading kernel maps, {stats.SymbolizeTime.TotalMilliseconds:N0} ms symbolizing, in {stats.Collections:N0} reads");
+        }
         else
             output.WriteLine($"  samples       {profile.TotalSamples:N0}, {profile.StackCount:N0} distinct stacks");
         List<string> problems = stats?.Problems().ToList() ?? [];

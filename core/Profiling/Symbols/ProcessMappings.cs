@@ -28,8 +28,7 @@ public sealed class ProcessMappings
     {
         try
         {
-            using var reader = new StreamReader($"{procRoot}/{pid}/maps");
-            return Parse(reader);
+            return Parse(File.ReadAllText($"{procRoot}/{pid}/maps"));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -41,8 +40,18 @@ public sealed class ProcessMappings
     public static ProcessMappings Parse(TextReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
+        return Parse(reader.ReadToEnd());
+    }
+
+    /// <summary>
+    /// Parses maps text. A .NET process has hundreds of mappings, few of them
+    /// executable: lines are sliced, and only executable ones become strings.
+    /// </summary>
+    public static ProcessMappings Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
         var mappings = new List<Mapping>();
-        while (reader.ReadLine() is { } line)
+        foreach (ReadOnlySpan<char> line in text.AsSpan().EnumerateLines())
         {
             // start-end perms offset dev inode   path
             ReadOnlySpan<char> s = line;
