@@ -8,6 +8,7 @@ using Devtools.Core.Capture.SocketTrace;
 using Devtools.Core.Profiling;
 using Devtools.Core.Profiling.Bpf;
 using Devtools.Core.Storage.Tables;
+using Devtools.Integration.Tests.EventPipe;
 using Devtools.Integration.Tests.Infrastructure;
 
 namespace Devtools.Integration.Tests.Profiling;
@@ -93,12 +94,34 @@ public sealed class ProfilerTableAndCliTests
     }
 
     [Fact]
-    public void Cli_managed_option_says_it_is_not_available_yet()
+    public void Cli_managed_option_without_a_pid_is_a_usage_error()
     {
         (int exitCode, string output) = RunCli(["profile", "--managed", "--duration", "1s", "--output", Path.Combine(Path.GetTempPath(), $"devtools-managed-{Guid.NewGuid():N}.html")], TimeSpan.FromSeconds(60));
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("not available yet", output, StringComparison.Ordinal);
+        Assert.Contains("--managed needs --pid", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cli_managed_profile_puts_the_hot_source_line_on_top()
+    {
+        using HotMethodProcess hot = HotMethodProcess.Start();
+        string folded = Path.Combine(Path.GetTempPath(), $"devtools-managed-{Guid.NewGuid():N}.folded");
+        try
+        {
+            (int exitCode, string output) = RunCli(["profile", "--managed", "--pid", hot.Pid.ToString(CultureInfo.InvariantCulture), "--duration", "3s", "--format", "folded", "--output", folded], TimeSpan.FromSeconds(90));
+            Assert.True(exitCode == 0, output);
+            // The first row under "top source lines" is the hot line.
+            string[] lines = output.Split('\n');
+            int header = System.Array.FindIndex(lines, l => l.StartsWith("top source lines", StringComparison.Ordinal));
+            Assert.True(header >= 0, output);
+            Assert.EndsWith($"Program.cs:{HotMethodProcess.HotLine}", lines[header + 2].TrimEnd(), StringComparison.Ordinal);
+            Assert.Contains(HotMethodProcess.HotFunction, File.ReadAllText(folded), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(folded);
+        }
     }
 
     private static (int ExitCode, string Output) RunCli(string[] arguments, TimeSpan timeout)
