@@ -34,6 +34,8 @@ public sealed record ConnectionTrackerOptions
 /// </summary>
 public sealed class ConnectionTracker : ISocketEventSink, IDisposable
 {
+    private const int UdpTransport = 17;
+
     private readonly Dictionary<ConnectionId, Connection> _connections = [];
     private readonly Dictionary<FlowKey, Connection> _flows = [];
     private readonly Dictionary<ConnectionId, HashSet<FlowKey>> _flowsBySocket = [];
@@ -120,9 +122,12 @@ public sealed class ConnectionTracker : ISocketEventSink, IDisposable
         {
             _counters.ConnectionsWithoutOpen++;
             socket = Create(data.Id, data.TimestampNs);
-            socket.Info.Transport = 17;
+            socket.Info.Transport = UdpTransport;
         }
         socket.LastActivityNs = data.TimestampNs;
+        // The kernel's offsets count the socket's datagrams to every peer: the socket keeps
+        // the tally, each flow places its datagrams one after the other.
+        socket.CountDatagram(data.Direction, data.StreamOffset, data.Length);
         var key = new FlowKey(data.Id, peer.Address, peer.Port);
         if (!_flows.TryGetValue(key, out Connection? flow))
             flow = CreateFlow(key, socket, peer, data.TimestampNs);
@@ -153,8 +158,17 @@ public sealed class ConnectionTracker : ISocketEventSink, IDisposable
         CloseFlowsOf(close.Id);
         if (!_connections.Remove(close.Id, out Connection? connection))
             return;
-        connection.Egress.EndAt(close.BytesSent, close.TimestampNs);
-        connection.Ingress.EndAt(close.BytesReceived, close.TimestampNs);
+        if (connection.Info.Transport == UdpTransport)
+        {
+            // Its bytes went to its flows, not to its (empty) streams: only datagrams whose
+            // events never came are missing from the kernel's counts.
+            CountMissingDatagrams(connection, close.BytesSent, close.BytesReceived);
+        }
+        else
+        {
+            connection.Egress.EndAt(close.BytesSent, close.TimestampNs);
+            connection.Ingress.EndAt(close.BytesReceived, close.TimestampNs);
+        }
         CloseConnection(connection);
     }
 
@@ -243,7 +257,7 @@ public sealed class ConnectionTracker : ISocketEventSink, IDisposable
             LocalPort = parent.LocalPort,
             RemoteAddress = peer.Address,
             RemotePort = peer.Port,
-            Transport = 17,
+            Transport = UdpTransport,
         };
         var flow = new Connection(info, _options.Streams, _counters, datagrams: true) { LastActivityNs = timestampNs };
         _flows[key] = flow;
@@ -356,8 +370,29 @@ public sealed class ConnectionTracker : ISocketEventSink, IDisposable
         }
     }
 
+    /// <summary>
+    /// Counts as lost the datagram bytes of a UDP socket that the kernel accounted and no
+    /// event brought (<paramref name="sent"/> and <paramref name="received"/> are its counts
+    /// at close, 0 when it did not close). There is no stream to put a hole in: the flow
+    /// they belonged to is unknown.
+    /// </summary>
+    private void CountMissingDatagrams(Connection socket, long sent, long received)
+    {
+        foreach ((Direction direction, long final) in (ReadOnlySpan<(Direction, long)>)[(Direction.Egress, sent), (Direction.Ingress, received)])
+        {
+            long missing = socket.TakeMissingDatagramBytes(direction, final);
+            if (missing > 0)
+            {
+                _counters.LostBytes += missing;
+                _counters.LostGaps++;
+            }
+        }
+    }
+
     private void CloseConnection(Connection connection)
     {
+        if (connection.Info.Transport == UdpTransport && !connection.IsDatagram)
+            CountMissingDatagrams(connection, 0, 0);
         _withPendingGaps.Remove(connection);
         connection.Egress.ResolveGaps(long.MaxValue, force: true);
         connection.Ingress.ResolveGaps(long.MaxValue, force: true);

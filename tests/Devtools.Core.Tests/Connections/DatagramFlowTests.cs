@@ -26,6 +26,7 @@ public sealed class DatagramFlowTests : IDisposable
     private readonly Table<DnsEventsBuilder> _table = new(new DnsEventsBuilder(), new TableOptions { BudgetBytes = long.MaxValue });
     private readonly DnsEventsTableSink _sink;
     private readonly ConnectionTracker _tracker;
+    private readonly Dictionary<(ConnectionId, Direction), long> _offsets = [];
 
     public DatagramFlowTests()
         : this(new ConnectionTrackerOptions())
@@ -107,11 +108,60 @@ public sealed class DatagramFlowTests : IDisposable
         Datagram(ServerSocket, ClientB, Direction.Ingress, Ask(1, "b.test", A), 200);
         var other = new ConnectionId(100, 9, 1);
         Open(other, ConnectionRole.Client);
-        _tracker.OnClose(new SocketClose(other, 300, 0, 0));
+        Close(other, 300);
         Assert.Equal(0, Dns.UnmatchedRequests);
-        _tracker.OnClose(new SocketClose(ServerSocket, 400, 0, 0));
+        Close(ServerSocket, 400);
         Assert.Equal(2, Dns.UnmatchedRequests);
         Assert.Equal(0, _tracker.Count);
+    }
+
+    [Fact]
+    public void Dig_lookups_against_a_server_socket_lose_nothing()
+    {
+        // As `dig @127.0.0.1 -p 15353 NAME` ten times against dnsmasq: each dig connects a
+        // socket of its own, sends one query, reads the answer and closes; the server's
+        // socket (opened before the capture) answers every client and stays open.
+        var server = new ConnectionId(300, 4, 1);
+        var dnsmasq = new SocketPeer(2, "127.0.0.1", 15353);
+        long ts = 1_000;
+        for (ushort i = 0; i < 10; i++)
+        {
+            var dig = new ConnectionId(400u + i, 20, 1);
+            var digPeer = new SocketPeer(2, "127.0.0.1", 50000 + i);
+            byte[] query = Ask(i, $"n{i}.shop.test", A, edns: true);
+            byte[] answer = Answer(i, $"n{i}.shop.test", A, answers: [Rr.A($"n{i}.shop.test", "10.0.0.7")]);
+            Open(dig, ConnectionRole.Client);
+            Datagram(dig, dnsmasq, Direction.Egress, query, ts += 10);
+            Datagram(server, digPeer, Direction.Ingress, query, ts += 10);
+            Datagram(server, digPeer, Direction.Egress, answer, ts += 10);
+            Datagram(dig, dnsmasq, Direction.Ingress, answer, ts += 10);
+            Close(dig, ts += 10);
+        }
+        _tracker.Flush();
+
+        Assert.Equal(20, Rows().Count);
+        Assert.Equal((0, 0), (_counters.LostBytes, _counters.LostGaps));
+        Assert.Equal(0, _counters.FillerBytes + _counters.TruncatedBytes);
+    }
+
+    [Fact]
+    public void Datagrams_whose_events_never_came_are_lost_at_close_or_at_the_end()
+    {
+        var client = new ConnectionId(200, 4, 1);
+        var server = new SocketPeer(2, "127.0.0.53", 53);
+        Open(client, ConnectionRole.Client);
+        Datagram(client, server, Direction.Egress, Ask(1, "a.test", A), 100);
+        LostDatagram(client, Direction.Ingress, 40);
+        Close(client, 200);
+        Assert.Equal((40, 1), (_counters.LostBytes, _counters.LostGaps));
+
+        // A socket still open at the end: the offsets of later datagrams show the missing one.
+        Open(ServerSocket, ConnectionRole.Unknown);
+        Datagram(ServerSocket, ClientA, Direction.Ingress, Ask(2, "b.test", A), 300);
+        LostDatagram(ServerSocket, Direction.Ingress, 30);
+        Datagram(ServerSocket, ClientB, Direction.Ingress, Ask(3, "c.test", A), 400);
+        _tracker.Flush();
+        Assert.Equal((70, 2), (_counters.LostBytes, _counters.LostGaps));
     }
 
     [Fact]
@@ -168,11 +218,29 @@ public sealed class DatagramFlowTests : IDisposable
     private void Open(ConnectionId id, ConnectionRole role) =>
         _tracker.OnOpen(new SocketOpen(id, 1, role, 2, "127.0.0.1", 53, role == ConnectionRole.Client ? "127.0.0.53" : "0.0.0.0", role == ConnectionRole.Client ? 53 : 0, Transport: 17));
 
+    /// <summary>
+    /// One datagram event as the kernel emits it: its stream offset counts every datagram
+    /// of the socket in that direction, whatever the peer.
+    /// </summary>
     private void Datagram(ConnectionId socket, SocketPeer peer, Direction direction, byte[] bytes, long ts, int? captured = null)
     {
         int kept = captured ?? bytes.Length;
-        var data = new SocketData(socket, ts, direction, 0, bytes.Length, direction == Direction.Egress ? TracedSyscall.Sendmsg : TracedSyscall.Recvmsg, false, kept < bytes.Length);
+        var data = new SocketData(socket, ts, direction, Reserve(socket, direction, bytes.Length), bytes.Length, direction == Direction.Egress ? TracedSyscall.Sendmsg : TracedSyscall.Recvmsg, false, kept < bytes.Length);
         _tracker.OnDatagram(data, peer, bytes.AsSpan(0, kept));
+    }
+
+    /// <summary>A datagram the socket moved whose event never arrived (ring buffer full).</summary>
+    private void LostDatagram(ConnectionId socket, Direction direction, int length) => Reserve(socket, direction, length);
+
+    /// <summary>The close event: the kernel's byte counts of the socket.</summary>
+    private void Close(ConnectionId socket, long ts) =>
+        _tracker.OnClose(new SocketClose(socket, ts, _offsets.GetValueOrDefault((socket, Direction.Egress)), _offsets.GetValueOrDefault((socket, Direction.Ingress))));
+
+    private long Reserve(ConnectionId socket, Direction direction, long length)
+    {
+        long offset = _offsets.GetValueOrDefault((socket, direction));
+        _offsets[(socket, direction)] = offset + length;
+        return offset;
     }
 
     private List<DnsRow> Rows()

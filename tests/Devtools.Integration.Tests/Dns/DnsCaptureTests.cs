@@ -229,11 +229,17 @@ public sealed class DnsCaptureTests
         Assert.DoesNotContain(DnsEvent.ReadAll(session.Tables.DnsEvents), r => r.ReqBody.Contains("nobody", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// Stops the capture and returns every dns_events row, asserting nothing was lost on the
+    /// way: no kernel drops, and so no bytes missing from any stream (a UDP socket's byte
+    /// counts at close cover its datagrams to every peer, not one stream of its own).
+    /// </summary>
     private static List<DnsEvent> StopAndRead(CaptureSession session)
     {
         CaptureSummary summary = session.Stop();
         Assert.Null(session.Fault);
         Assert.Equal(0UL, summary.DroppedEvents);
+        Assert.Equal((0L, 0L), (summary.Counter("lost_bytes"), summary.Counter("lost_gaps")));
         return DnsEvent.ReadAll(session.Tables.DnsEvents);
     }
 
