@@ -9,6 +9,7 @@ var root = new RootCommand(
     TraceCommand.Create(),
     TopCommand.Create(),
     RecordCommand.Create(),
+    ProfileCommand.Create(),
     DemoCommand.Create(),
     DoctorCommand.Create(),
 };

@@ -2,13 +2,13 @@
 # Installs what Devtools needs on a fresh Debian 12 machine, idempotently and
 # quickly when everything is already there.
 #   scripts/setup.sh build   toolchain to build and run (clang, libbpf, bpftool)
-#   scripts/setup.sh test    + the real peers the tests drive (nginx, wrk, ab, curl,
+#   scripts/setup.sh test    + the real peers the tests drive (nginx, wrk, ab, curl, gcc,
 #                              PostgreSQL, MariaDB, Redis, dnsmasq, unbound, nghttp2, tshark)
 set -euo pipefail
 
 profile="${1:-build}"
 build_pkgs=(clang llvm libbpf-dev libbpf1 bpftool)
-test_pkgs=(nginx wrk apache2-utils curl
+test_pkgs=(nginx wrk apache2-utils curl gcc libc6-dev
   postgresql postgresql-contrib mariadb-server mariadb-client redis-server redis-tools
   dnsmasq-base unbound dnsutils nghttp2-server nghttp2-client tshark)
 

@@ -1,5 +1,6 @@
 using Devtools.Core.Capture.SocketTrace;
 using Devtools.Core.Connections;
+using Devtools.Core.Profiling;
 using Devtools.Core.Protocols;
 using Devtools.Core.Storage;
 
@@ -15,4 +16,7 @@ public sealed record CaptureOptions
     public ProtocolOptions Protocols { get; init; } = new();
 
     public TableStoreOptions Storage { get; init; } = new();
+
+    /// <summary>CPU profiling into stack_traces.beta alongside the capture; null (the default) leaves it off.</summary>
+    public CpuProfilerOptions? Profiler { get; init; }
 }

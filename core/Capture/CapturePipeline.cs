@@ -7,9 +7,10 @@ namespace Devtools.Core.Capture;
 /// <summary>
 /// What runs on the capture thread for each decoded event: connection tracking
 /// (and through it parsing and stitching into the tables), plus the tables'
-/// periodic publish so readers see fresh rows.
+/// periodic publish so readers see fresh rows, after appending rows that other
+/// threads produced (<see cref="ITableFeed"/>).
 /// </summary>
-internal sealed class CapturePipeline(ConnectionTracker tracker, TableStore tables) : ISocketEventSink
+internal sealed class CapturePipeline(ConnectionTracker tracker, TableStore tables, IReadOnlyList<ITableFeed> feeds) : ISocketEventSink
 {
     public void OnOpen(in SocketOpen open) => tracker.OnOpen(open);
 
@@ -24,6 +25,8 @@ internal sealed class CapturePipeline(ConnectionTracker tracker, TableStore tabl
     public void OnTick(long nowNs)
     {
         tracker.OnTick(nowNs);
+        foreach (ITableFeed feed in feeds)
+            feed.Drain();
         tables.Tick();
     }
 }

@@ -3,6 +3,7 @@ using Devtools.Core.Capture.SocketTrace;
 using Devtools.Core.Connections;
 using Devtools.Core.Diagnostics;
 using Devtools.Core.Metadata;
+using Devtools.Core.Profiling;
 using Devtools.Core.Protocols;
 using Devtools.Core.Storage;
 
@@ -22,6 +23,7 @@ public sealed class CaptureSession : IDisposable
 {
     private readonly SocketTracer _tracer;
     private readonly ConnectionTracker _tracker;
+    private readonly StackTracesFeed? _stackTraces;
     private readonly Stopwatch _clock = new();
     private IReadOnlyDictionary<KernelDropReason, ulong>? _finalDrops;
     private bool _stopped;
@@ -35,7 +37,12 @@ public sealed class CaptureSession : IDisposable
         var sinks = new TableRecordSinks(Tables, options.Protocols);
         var services = new ProtocolServices(Counters, options.Protocols, sinks);
         _tracker = new ConnectionTracker(new ProtocolRegistry(BuiltInProtocols.Create()), services, Processes, options.Tracking);
-        _tracer = new SocketTracer(options.Tracer, new CapturePipeline(_tracker, Tables));
+        if (options.Profiler is { } profiling)
+        {
+            _stackTraces = new StackTracesFeed(Tables.StackTraces);
+            Profiler = new CpuProfiler(profiling, _stackTraces, Processes);
+        }
+        _tracer = new SocketTracer(options.Tracer, new CapturePipeline(_tracker, Tables, _stackTraces is null ? [] : [_stackTraces]));
         _tracker.ProcessExited += _tracer.ForgetProcess;
     }
 
@@ -47,11 +54,14 @@ public sealed class CaptureSession : IDisposable
 
     public ProcessRegistry Processes { get; }
 
+    /// <summary>The CPU profiler filling stack_traces.beta, when <see cref="CaptureOptions.Profiler"/> asked for one.</summary>
+    public CpuProfiler? Profiler { get; }
+
     /// <summary>Time since capture started (frozen once stopped).</summary>
     public TimeSpan Elapsed => _clock.Elapsed;
 
     /// <summary>Set when the capture thread failed; capture has stopped.</summary>
-    public Exception? Fault => _tracer.Fault;
+    public Exception? Fault => _tracer.Fault ?? Profiler?.Fault;
 
     public bool IsRunning => !_stopped && _tracer.IsRunning;
 
@@ -66,6 +76,7 @@ public sealed class CaptureSession : IDisposable
         try
         {
             session._tracer.Start();
+            session.Profiler?.Start();
             session._clock.Start();
             return session;
         }
@@ -88,11 +99,14 @@ public sealed class CaptureSession : IDisposable
         if (!_stopped)
         {
             _stopped = true;
+            // The profiler's last interval goes to the feed; the tracer's last tick may append it.
+            Profiler?.Stop();
             _tracer.Stop();
             _clock.Stop();
             _finalDrops = _tracer.KernelDrops();
             // The capture thread has ended: this thread is now the only writer.
             _tracker.Flush();
+            _stackTraces?.Drain();
             Tables.SealAll();
         }
         return Summary();
@@ -111,6 +125,7 @@ public sealed class CaptureSession : IDisposable
         if (!_stopped && _tracer.IsRunning)
             Stop();
         _tracer.Dispose();
+        Profiler?.Dispose();
         _tracker.Dispose();
     }
 }

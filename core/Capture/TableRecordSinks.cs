@@ -1,7 +1,9 @@
 using Devtools.Core.Protocols;
+using Devtools.Core.Protocols.Dns;
 using Devtools.Core.Protocols.Http;
 using Devtools.Core.Protocols.Mysql;
 using Devtools.Core.Protocols.Pgsql;
+using Devtools.Core.Protocols.Redis;
 using Devtools.Core.Storage;
 
 namespace Devtools.Core.Capture;
@@ -19,6 +21,8 @@ internal sealed class TableRecordSinks : IRecordSinks
         Register<IHttpTransactionSink>(new HttpEventsTableSink(tables.HttpEvents, options));
         Register<IMysqlRecordSink>(new MysqlEventsTableSink(tables.MysqlEvents));
         Register<IPgsqlRecordSink>(new PgsqlEventsTableSink(tables.PgsqlEvents));
+        Register<IDnsTransactionSink>(new DnsEventsTableSink(tables.DnsEvents, options));
+        Register<IRedisCommandSink>(new RedisEventsTableSink(tables.RedisEvents));
     }
 
     public TSink? Find<TSink>()

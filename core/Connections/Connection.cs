@@ -22,6 +22,9 @@ public enum ConnectionState : byte
 /// </summary>
 public sealed class Connection : IDisposable
 {
+    private DatagramTally _egressDatagrams;
+    private DatagramTally _ingressDatagrams;
+
     public Connection(ConnectionInfo info, DataStreamOptions streamOptions, CaptureCounters counters, bool datagrams = false)
     {
         Info = info;
@@ -50,6 +53,35 @@ public sealed class Connection : IDisposable
 
     public DataStream Stream(Direction direction) => direction == Direction.Egress ? Egress : Ingress;
 
+    /// <summary>
+    /// A UDP socket's datagrams go to its flows, never to its own streams; the socket only
+    /// keeps, per direction, the bytes its datagrams carried and the kernel's stream offset
+    /// past the last of them, so what never arrived can be told at the end.
+    /// </summary>
+    public void CountDatagram(Direction direction, long streamOffset, long length)
+    {
+        ref DatagramTally tally = ref Tally(direction);
+        tally.Seen += length;
+        tally.End = Math.Max(tally.End, streamOffset + length);
+    }
+
+    /// <summary>
+    /// Datagram bytes the kernel accounted in <paramref name="direction"/> that no event
+    /// brought (ring buffer full), up to <paramref name="finalOffset"/> (the socket's byte
+    /// count at close; 0 when unknown) or the end of the last datagram seen. Each missing
+    /// byte is reported once.
+    /// </summary>
+    public long TakeMissingDatagramBytes(Direction direction, long finalOffset)
+    {
+        ref DatagramTally tally = ref Tally(direction);
+        long end = Math.Max(finalOffset, tally.End);
+        long missing = end - tally.Seen;
+        if (missing <= 0)
+            return 0;
+        tally.Seen = end;
+        return missing;
+    }
+
     public void Attach(IConnectionProtocol protocol)
     {
         Protocol = protocol;
@@ -70,5 +102,13 @@ public sealed class Connection : IDisposable
         Protocol = null;
         Egress.Dispose();
         Ingress.Dispose();
+    }
+
+    private ref DatagramTally Tally(Direction direction) => ref direction == Direction.Egress ? ref _egressDatagrams : ref _ingressDatagrams;
+
+    private struct DatagramTally
+    {
+        public long Seen;
+        public long End;
     }
 }

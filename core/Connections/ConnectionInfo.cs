@@ -1,3 +1,4 @@
+using System.Text;
 using Devtools.Core.Storage;
 
 namespace Devtools.Core.Connections;
@@ -8,6 +9,11 @@ namespace Devtools.Core.Connections;
 /// </summary>
 public sealed class ConnectionInfo
 {
+    private string _localAddress = "-";
+    private string _remoteAddress = "-";
+    private byte[]? _localAddressUtf8;
+    private byte[]? _remoteAddressUtf8;
+
     public ConnectionInfo(ConnectionId id, Upid upid)
     {
         Id = id;
@@ -26,11 +32,32 @@ public sealed class ConnectionInfo
     /// <summary>AF_INET (2) or AF_INET6 (10); 0 when the open event was lost.</summary>
     public int AddressFamily { get; set; }
 
-    public string LocalAddress { get; set; } = "-";
+    public string LocalAddress
+    {
+        get => _localAddress;
+        set
+        {
+            _localAddress = value;
+            _localAddressUtf8 = null;
+        }
+    }
 
     public int LocalPort { get; set; }
 
-    public string RemoteAddress { get; set; } = "-";
+    public string RemoteAddress
+    {
+        get => _remoteAddress;
+        set
+        {
+            _remoteAddress = value;
+            _remoteAddressUtf8 = null;
+        }
+    }
+
+    // Every record of the connection repeats its addresses: encode them once, not per row.
+    internal byte[] LocalAddressUtf8 => _localAddressUtf8 ??= Encoding.UTF8.GetBytes(_localAddress);
+
+    internal byte[] RemoteAddressUtf8 => _remoteAddressUtf8 ??= Encoding.UTF8.GetBytes(_remoteAddress);
 
     public int RemotePort { get; set; }
 

@@ -34,8 +34,11 @@ public sealed record ConnectionTrackerOptions
 /// </summary>
 public sealed class ConnectionTracker : ISocketEventSink, IDisposable
 {
+    private const int UdpTransport = 17;
+
     private readonly Dictionary<ConnectionId, Connection> _connections = [];
     private readonly Dictionary<FlowKey, Connection> _flows = [];
+    private readonly Dictionary<ConnectionId, HashSet<FlowKey>> _flowsBySocket = [];
     private readonly HashSet<Connection> _withPendingGaps = [];
     private readonly ProtocolRegistry _protocols;
     private readonly ProtocolServices _services;
@@ -119,8 +122,12 @@ public sealed class ConnectionTracker : ISocketEventSink, IDisposable
         {
             _counters.ConnectionsWithoutOpen++;
             socket = Create(data.Id, data.TimestampNs);
+            socket.Info.Transport = UdpTransport;
         }
         socket.LastActivityNs = data.TimestampNs;
+        // The kernel's offsets count the socket's datagrams to every peer: the socket keeps
+        // the tally, each flow places its datagrams one after the other.
+        socket.CountDatagram(data.Direction, data.StreamOffset, data.Length);
         var key = new FlowKey(data.Id, peer.Address, peer.Port);
         if (!_flows.TryGetValue(key, out Connection? flow))
             flow = CreateFlow(key, socket, peer, data.TimestampNs);
@@ -151,8 +158,17 @@ public sealed class ConnectionTracker : ISocketEventSink, IDisposable
         CloseFlowsOf(close.Id);
         if (!_connections.Remove(close.Id, out Connection? connection))
             return;
-        connection.Egress.EndAt(close.BytesSent, close.TimestampNs);
-        connection.Ingress.EndAt(close.BytesReceived, close.TimestampNs);
+        if (connection.Info.Transport == UdpTransport)
+        {
+            // Its bytes went to its flows, not to its (empty) streams: only datagrams whose
+            // events never came are missing from the kernel's counts.
+            CountMissingDatagrams(connection, close.BytesSent, close.BytesReceived);
+        }
+        else
+        {
+            connection.Egress.EndAt(close.BytesSent, close.TimestampNs);
+            connection.Ingress.EndAt(close.BytesReceived, close.TimestampNs);
+        }
         CloseConnection(connection);
     }
 
@@ -210,6 +226,7 @@ public sealed class ConnectionTracker : ISocketEventSink, IDisposable
         foreach (Connection flow in _flows.Values)
             CloseConnection(flow);
         _flows.Clear();
+        _flowsBySocket.Clear();
         foreach (Connection connection in _connections.Values)
             CloseConnection(connection);
         _connections.Clear();
@@ -222,12 +239,13 @@ public sealed class ConnectionTracker : ISocketEventSink, IDisposable
             connection.Dispose();
         _connections.Clear();
         _flows.Clear();
+        _flowsBySocket.Clear();
     }
 
     private Connection CreateFlow(FlowKey key, Connection socket, in SocketPeer peer, long timestampNs)
     {
         if (_flows.Count >= _options.MaxConnections)
-            EvictIdleFlows(long.MaxValue);
+            EvictLeastRecentlyActiveFlows();
         ConnectionInfo parent = socket.Info;
         var info = new ConnectionInfo(key.Socket, parent.Upid)
         {
@@ -239,27 +257,23 @@ public sealed class ConnectionTracker : ISocketEventSink, IDisposable
             LocalPort = parent.LocalPort,
             RemoteAddress = peer.Address,
             RemotePort = peer.Port,
-            Transport = 17,
+            Transport = UdpTransport,
         };
         var flow = new Connection(info, _options.Streams, _counters, datagrams: true) { LastActivityNs = timestampNs };
         _flows[key] = flow;
+        if (!_flowsBySocket.TryGetValue(key.Socket, out HashSet<FlowKey>? siblings))
+            _flowsBySocket[key.Socket] = siblings = [];
+        siblings.Add(key);
         _counters.ConnectionsOpened++;
         return flow;
     }
 
+    /// <summary>Closes the flows of a socket that is gone (an index, so TCP closes cost nothing here).</summary>
     private void CloseFlowsOf(ConnectionId socket)
     {
-        if (_flows.Count == 0)
+        if (!_flowsBySocket.Remove(socket, out HashSet<FlowKey>? keys))
             return;
-        List<FlowKey>? gone = null;
-        foreach (FlowKey key in _flows.Keys)
-        {
-            if (key.Socket == socket)
-                (gone ??= []).Add(key);
-        }
-        if (gone is null)
-            return;
-        foreach (FlowKey key in gone)
+        foreach (FlowKey key in keys)
         {
             if (_flows.Remove(key, out Connection? flow))
                 CloseConnection(flow);
@@ -272,18 +286,30 @@ public sealed class ConnectionTracker : ISocketEventSink, IDisposable
         List<FlowKey>? idle = null;
         foreach ((FlowKey key, Connection flow) in _flows)
         {
-            if (nowNs == long.MaxValue || nowNs - flow.LastActivityNs > limit)
+            if (nowNs - flow.LastActivityNs > limit)
                 (idle ??= []).Add(key);
         }
-        if (idle is null)
-            return;
-        foreach (FlowKey key in idle)
+        if (idle is not null)
+            EvictFlows(idle);
+    }
+
+    /// <summary>At the cap: the least recently active sixteenth goes, like connections (not every flow at once).</summary>
+    private void EvictLeastRecentlyActiveFlows()
+    {
+        int toEvict = Math.Max(1, _options.MaxConnections / 16);
+        EvictFlows([.. _flows.OrderBy(kv => kv.Value.LastActivityNs).Take(toEvict).Select(kv => kv.Key)]);
+    }
+
+    private void EvictFlows(List<FlowKey> keys)
+    {
+        foreach (FlowKey key in keys)
         {
-            if (_flows.Remove(key, out Connection? flow))
-            {
-                _counters.ConnectionsEvicted++;
-                CloseConnection(flow);
-            }
+            if (!_flows.Remove(key, out Connection? flow))
+                continue;
+            if (_flowsBySocket.TryGetValue(key.Socket, out HashSet<FlowKey>? siblings) && siblings.Remove(key) && siblings.Count == 0)
+                _flowsBySocket.Remove(key.Socket);
+            _counters.ConnectionsEvicted++;
+            CloseConnection(flow);
         }
     }
 
@@ -311,7 +337,8 @@ public sealed class ConnectionTracker : ISocketEventSink, IDisposable
         if (data.IsEmpty)
             return;
 
-        ProtocolMatch? match = _protocols.Infer(data, direction, connection.Info.Role, out bool needMoreData);
+        ProtocolTransports transport = connection.IsDatagram ? ProtocolTransports.Udp : ProtocolTransports.Tcp;
+        ProtocolMatch? match = _protocols.Infer(data, direction, connection.Info.Role, transport, out bool needMoreData);
         if (match is { } m)
         {
             ConnectionInfo info = connection.Info;
@@ -328,7 +355,8 @@ public sealed class ConnectionTracker : ISocketEventSink, IDisposable
             connection.Protocol!.Process(direction);
             return;
         }
-        if (needMoreData && data.Length < _options.MaxInferenceBytes)
+        // A datagram is whole: waiting would only stall the datagrams queued behind it.
+        if (needMoreData && !connection.IsDatagram && data.Length < _options.MaxInferenceBytes)
             return;
 
         // Not a message start we know: drop these bytes and try the next event.
@@ -342,8 +370,29 @@ public sealed class ConnectionTracker : ISocketEventSink, IDisposable
         }
     }
 
+    /// <summary>
+    /// Counts as lost the datagram bytes of a UDP socket that the kernel accounted and no
+    /// event brought (<paramref name="sent"/> and <paramref name="received"/> are its counts
+    /// at close, 0 when it did not close). There is no stream to put a hole in: the flow
+    /// they belonged to is unknown.
+    /// </summary>
+    private void CountMissingDatagrams(Connection socket, long sent, long received)
+    {
+        foreach ((Direction direction, long final) in (ReadOnlySpan<(Direction, long)>)[(Direction.Egress, sent), (Direction.Ingress, received)])
+        {
+            long missing = socket.TakeMissingDatagramBytes(direction, final);
+            if (missing > 0)
+            {
+                _counters.LostBytes += missing;
+                _counters.LostGaps++;
+            }
+        }
+    }
+
     private void CloseConnection(Connection connection)
     {
+        if (connection.Info.Transport == UdpTransport && !connection.IsDatagram)
+            CountMissingDatagrams(connection, 0, 0);
         _withPendingGaps.Remove(connection);
         connection.Egress.ResolveGaps(long.MaxValue, force: true);
         connection.Ingress.ResolveGaps(long.MaxValue, force: true);
@@ -368,6 +417,7 @@ public sealed class ConnectionTracker : ISocketEventSink, IDisposable
             if (_connections.Remove(id, out Connection? connection))
             {
                 _counters.ConnectionsEvicted++;
+                CloseFlowsOf(id);
                 CloseConnection(connection);
             }
         }
@@ -382,6 +432,7 @@ public sealed class ConnectionTracker : ISocketEventSink, IDisposable
             if (_connections.Remove(id, out Connection? connection))
             {
                 _counters.ConnectionsEvicted++;
+                CloseFlowsOf(id);
                 CloseConnection(connection);
             }
         }

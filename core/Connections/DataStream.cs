@@ -159,8 +159,20 @@ public sealed class DataStream : IDisposable
         }
     }
 
-    /// <summary>A hole lies ahead: the readable bytes end at it rather than at the newest byte.</summary>
-    public bool HasHoleAhead => !_holes.IsEmpty;
+    /// <summary>
+    /// A hole comes right after <see cref="Readable"/>: bytes there can never be continued
+    /// by bytes that arrive later, so a parser waiting for more of them waits in vain.
+    /// </summary>
+    public bool ReadableEndsAtHole
+    {
+        get
+        {
+            if (_holes.IsEmpty)
+                return false;
+            long holeAt = _holes.Head.Position;
+            return holeAt > _head && holeAt <= _tail && (!IsDatagram || _timestamps.Count < 2 || holeAt <= _timestamps[1].Position);
+        }
+    }
 
     /// <summary>The hole at the head, if the next thing in the stream is one.</summary>
     public bool TryPeekHole(out Hole hole)
@@ -269,7 +281,14 @@ public sealed class DataStream : IDisposable
         payload.CopyTo(_buffer.AsSpan((int)(_tail - _bufferBase)));
         // A mark per event (per datagram in datagram mode, where marks are the boundaries).
         if (_timestamps.IsEmpty || _timestamps.Tail.TimestampNs != timestampNs || (IsDatagram && _timestamps.Tail.Position != _tail))
+        {
             _timestamps.Enqueue(new TimestampMark(_tail, timestampNs));
+            // The head mark may be left from bytes consumed before this one (a drained
+            // stream keeps its last mark): the mark that starts at the head is the one
+            // to keep, or Readable would end a datagram before it starts.
+            while (_timestamps.Count > 1 && _timestamps[1].Position <= _head)
+                _timestamps.Dequeue();
+        }
         _tail += payload.Length;
         if (payload.Length < length)
             AddHole(length - payload.Length, HoleKind.Truncated, timestampNs);

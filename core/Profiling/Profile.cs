@@ -39,6 +39,18 @@ public sealed class Profile
 
     public long TotalSamples { get; private set; }
 
+    /// <summary>
+    /// Most distinct stacks kept (bounded memory); samples of further new stacks
+    /// are counted in <see cref="DroppedSamples"/> instead.
+    /// </summary>
+    public int MaxStacks { get; init; } = int.MaxValue;
+
+    /// <summary>Samples not kept because <see cref="MaxStacks"/> was reached.</summary>
+    public long DroppedSamples { get; private set; }
+
+    /// <summary>Distinct stacks kept.</summary>
+    public int StackCount => _counts.Count;
+
     public IEnumerable<ProfileStack> Stacks => _counts.Select(kv => new ProfileStack(kv.Key.Upid, kv.Key.Frames, kv.Value));
 
     /// <summary>Adds <paramref name="count"/> samples of one stack, frames root first.</summary>
@@ -48,7 +60,15 @@ public sealed class Profile
         if (count <= 0)
             return;
         var key = new StackKey(upid, [.. rootFirst]);
-        _counts[key] = _counts.GetValueOrDefault(key) + count;
+        if (_counts.TryGetValue(key, out long existing))
+            _counts[key] = existing + count;
+        else if (_counts.Count < MaxStacks)
+            _counts[key] = count;
+        else
+        {
+            DroppedSamples += count;
+            return;
+        }
         TotalSamples += count;
     }
 

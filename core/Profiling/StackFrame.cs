@@ -12,7 +12,7 @@ public enum FrameKind : byte
     /// <summary>Native code in an ELF file (symtab/dynsym).</summary>
     Native,
 
-    /// <summary>JIT-compiled code found in a perf map (/tmp/perf-PID.map).</summary>
+    /// <summary>JIT-compiled code found in a perf map (/tmp/perf-PID.map), or ReadyToRun code named from its image.</summary>
     Jit,
 
     /// <summary>A .NET managed frame resolved through EventPipe (method, and file:line from the PDB).</summary>

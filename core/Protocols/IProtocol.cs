@@ -13,6 +13,13 @@ public interface IProtocol
     string Name { get; }
 
     /// <summary>
+    /// What this protocol runs over; inference only offers it connections of those
+    /// transports (a datagram is never HTTP/1, a byte stream never bare DNS). TCP
+    /// unless a protocol says otherwise.
+    /// </summary>
+    ProtocolTransports Transports => ProtocolTransports.Tcp;
+
+    /// <summary>
     /// Looks at the first bytes seen in <paramref name="direction"/> (usually a
     /// message start) and says whether they are a request or a response of this
     /// protocol. Must be cheap and must not throw on any input.
@@ -21,6 +28,19 @@ public interface IProtocol
 
     /// <summary>Creates the parsing state for a connection recognised as this protocol.</summary>
     IConnectionProtocol Attach(Connection connection, ProtocolServices services);
+}
+
+/// <summary>Transports a protocol runs over.</summary>
+[Flags]
+public enum ProtocolTransports : byte
+{
+    None = 0,
+
+    /// <summary>A byte stream (TCP): messages frame themselves.</summary>
+    Tcp = 1,
+
+    /// <summary>Datagrams (UDP): each datagram carries whole messages.</summary>
+    Udp = 2,
 }
 
 public enum InferenceVerdict : byte

@@ -117,7 +117,7 @@ public sealed class ProtocolDriver<TFrame> : IConnectionProtocol
                         continue;
                     // Bytes the parser waits to see more of, with a hole right behind them:
                     // more will never come. They go with the frame, and parsing resumes after the hole.
-                    if (consumed < data.Length && stream.HasHoleAhead)
+                    if (consumed < data.Length && stream.ReadableEndsAtHole)
                     {
                         DropBeforeHole(side, data.Length - consumed);
                         continue;
@@ -227,7 +227,7 @@ public sealed class ProtocolDriver<TFrame> : IConnectionProtocol
         }
         // Bytes kept to see whether a boundary starts in them can only be completed by more
         // bytes; with a hole after them, none will come.
-        int keep = side.Stream.HasHoleAhead ? 0 : Math.Min(data.Length, side.Parser.MaxBoundaryLength);
+        int keep = side.Stream.ReadableEndsAtHole ? 0 : Math.Min(data.Length, side.Parser.MaxBoundaryLength);
         int discard = data.Length - keep;
         if (discard == 0)
             return false;
@@ -238,8 +238,9 @@ public sealed class ProtocolDriver<TFrame> : IConnectionProtocol
 
     private void DropBeforeHole(Side side, int count)
     {
-        if (side.InFrame)
-            _counters.FramesLostToGaps++;
+        // Whether the parser consumed the frame's first bytes already or waits to see it whole,
+        // those bytes began a frame that can no longer complete.
+        _counters.FramesLostToGaps++;
         Abandon(side);
         side.Stream.Consume(count);
         _counters.ResyncSkippedBytes += count;
@@ -271,7 +272,8 @@ public sealed class ProtocolDriver<TFrame> : IConnectionProtocol
             _counters.ResponseFrames++;
         if (side.Frames.Count >= _maxQueuedFrames)
         {
-            side.Frames.Dequeue().Release();
+            side.Frames.Head.Release();
+            side.Frames.RemoveHead();
             _counters.QueueOverflowFrames++;
         }
         side.Frames.Enqueue(side.Current);
@@ -343,7 +345,10 @@ public sealed class ProtocolDriver<TFrame> : IConnectionProtocol
         public void ReleaseFrames()
         {
             while (!Frames.IsEmpty)
-                Frames.Dequeue().Release();
+            {
+                Frames.Head.Release();
+                Frames.RemoveHead();
+            }
         }
 
         public void ReleaseAll()

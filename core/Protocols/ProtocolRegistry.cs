@@ -22,15 +22,17 @@ public sealed class ProtocolRegistry
     public IReadOnlyList<IProtocol> Protocols => _protocols;
 
     /// <summary>
-    /// The first protocol that claims <paramref name="data"/>; null when none does.
-    /// <paramref name="needMoreData"/> is set when some protocol could still claim
-    /// the bytes once more arrive.
+    /// The first protocol running over <paramref name="transport"/> that claims
+    /// <paramref name="data"/>; null when none does. <paramref name="needMoreData"/> is
+    /// set when some protocol could still claim the bytes once more arrive.
     /// </summary>
-    public ProtocolMatch? Infer(ReadOnlySpan<byte> data, Direction direction, ConnectionRole role, out bool needMoreData)
+    public ProtocolMatch? Infer(ReadOnlySpan<byte> data, Direction direction, ConnectionRole role, ProtocolTransports transport, out bool needMoreData)
     {
         needMoreData = false;
         foreach (IProtocol protocol in _protocols)
         {
+            if ((protocol.Transports & transport) == 0)
+                continue;
             InferenceResult result = protocol.Infer(data, direction, role);
             switch (result.Verdict)
             {

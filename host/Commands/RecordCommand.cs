@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Devtools.Core.Capture;
+using Devtools.Core.Profiling;
+using Devtools.Core.Profiling.Bpf;
 using Devtools.Core.Storage.Export;
 using Devtools.Core.Storage.Tables;
 using Devtools.Host.Cli;
@@ -26,14 +28,31 @@ public static class RecordCommand
             DefaultValueFactory = _ => "arrow",
         };
         format.AcceptOnlyFromAmong("arrow", "jsonl");
+        var profile = new Option<bool>("--profile")
+        {
+            Description = "Also sample CPU stacks (eBPF, 97 Hz per CPU, --pid applies) into stack_traces.beta: one row per process and stack every 30 s and at the end.",
+        };
         var command = new Command("record", "Capture node-wide (or one --pid) for a duration, then write each table to DIR/<table>.arrow or .jsonl.");
         capture.AddTo(command);
         command.Add(duration);
         command.Add(output);
         command.Add(format);
+        command.Add(profile);
         command.SetAction((parse, cancel) => CommandRunner.RunAsync(async token =>
         {
             CaptureOptions options = capture.Build(parse);
+            if (parse.GetValue(profile))
+            {
+                options = options with
+                {
+                    Profiler = new CpuProfilerOptions
+                    {
+                        Sampler = new StackSamplerOptions { TargetPid = options.Tracer.TargetPid },
+                        // Recording ends when the user says so; a pid that exits only ends the profiling part.
+                        StopWhenTargetExits = true,
+                    },
+                };
+            }
             DirectoryInfo dir = parse.GetValue(output)!;
             string extension = parse.GetValue(format) == "jsonl" ? "jsonl" : "arrow";
             TimeSpan length = parse.GetValue(duration)!.Value;
@@ -61,6 +80,8 @@ public static class RecordCommand
             }
             await Console.Error.WriteLineAsync($"  wrote {session.Tables.All.Count} tables to {dir.FullName} (empty tables hold their schema)");
             SummaryPrinter.Print(summary, Console.Error);
+            if (session.Profiler is { } profiler)
+                ProfilePrinter.PrintStats(profiler.Stats(), Console.Error);
             return session.Fault is null ? ExitCodes.Ok : TopCommand.Fail(session.Fault);
         }, cancel));
         return command;

@@ -15,7 +15,14 @@ public static class TopCommand
         Option<TimeSpan?> duration = DurationOption.Create("--duration", "Stop after this long (default: until Ctrl-C).");
         Option<TimeSpan?> window = DurationOption.Create("--window", "Rates and percentiles over this recent window.", TimeSpan.FromSeconds(10));
         Option<TimeSpan?> interval = DurationOption.Create("--interval", "Refresh interval.", TimeSpan.FromSeconds(1));
-        var command = new Command("top", "Show a live, refreshing table of HTTP endpoints: requests/s, p50/p90/p99 latency, error rates.");
+        var protocol = new Argument<string>("protocol")
+        {
+            Description = "What to group by: " + string.Join("; ", TopViews.Catalog.Select(c => $"{c.Name} — {c.Description}")),
+            DefaultValueFactory = _ => "http",
+        };
+        protocol.AcceptOnlyFromAmong([.. TopViews.Catalog.Select(c => c.Name)]);
+        var command = new Command("top", "Show a live, refreshing table per endpoint (or SQL statement, gRPC method, command…): requests/s, p50/p90/p99 latency, error rates.");
+        command.Add(protocol);
         capture.AddTo(command);
         command.Add(duration);
         command.Add(window);
@@ -28,7 +35,7 @@ public static class TopCommand
             if (parse.GetValue(duration) is { } d)
                 stop.CancelAfter(d);
             uint? pid = options.Tracer.TargetPid > 0 ? (uint)options.Tracer.TargetPid : null;
-            var view = new LiveEndpointView(session, pid, parse.GetValue(window)!.Value, parse.GetValue(interval)!.Value);
+            var view = new LiveEndpointView(session, pid, parse.GetValue(window)!.Value, parse.GetValue(interval)!.Value, parse.GetValue(protocol)!);
             await view.RunAsync(stop.Token);
             CaptureSummary summary = session.Stop();
             AnsiConsole.Write(view.RenderFinal());

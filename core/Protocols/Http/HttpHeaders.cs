@@ -49,6 +49,19 @@ public readonly ref struct HttpHeaders
 
     public bool IsEmpty => _isFieldList ? _fields.IsEmpty : _lines.IsEmpty && _moreLines.IsEmpty;
 
+    // The bytes every name and value is cut from, for consumers that check them all in
+    // one pass rather than field by field.
+    internal bool IsFieldList => _isFieldList;
+
+    /// <summary>HTTP/1 field lines (empty for a field list).</summary>
+    internal ReadOnlySpan<byte> Lines => _lines;
+
+    /// <summary>HTTP/1 trailer lines (empty for a field list).</summary>
+    internal ReadOnlySpan<byte> TrailerLines => _moreLines;
+
+    /// <summary>A field list's byte store (empty for HTTP/1).</summary>
+    internal ReadOnlySpan<byte> Store => _store;
+
     /// <summary>The number of fields (walks the lines of an HTTP/1 block).</summary>
     public int Count
     {

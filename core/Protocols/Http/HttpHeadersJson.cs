@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 
 namespace Devtools.Core.Protocols.Http;
 
@@ -17,11 +16,13 @@ namespace Devtools.Core.Protocols.Http;
 /// <para>With redaction on, secret values (see <see cref="SecretNames"/>) become
 /// "&lt;redacted&gt;"; Authorization and Proxy-Authorization keep their scheme word
 /// ("Bearer &lt;redacted&gt;").</para>
+/// <para>Every request and response of a capture comes through here, so the usual message
+/// (no repeated name, nothing to escape, everything fits) takes a single pass
+/// (<see cref="DistinctHeadersJson"/>); anything else is redone by
+/// <see cref="MergedHeadersJson"/>, which defines the output.</para>
 /// </remarks>
 public static class HttpHeadersJson
 {
-    private const int StackHashes = 64;
-
     /// <summary>Writes with the bound and redaction of <paramref name="options"/>. False when members were left out.</summary>
     public static bool Write(HttpHeaders headers, IBufferWriter<byte> output, ProtocolOptions options)
     {
@@ -41,108 +42,40 @@ public static class HttpHeadersJson
         // The last byte is kept for the closing brace whatever happens.
         var json = new BoundedJsonWriter(destination[..^1]);
         json.WriteRaw((byte)'{');
-
-        int count = headers.Count;
-        int[]? rented = null;
-        Span<int> hashes = count <= StackHashes ? stackalloc int[StackHashes] : (rented = ArrayPool<int>.Shared.Rent(count));
-        try
+        int membersStart = json.Position;
+        bool complete = true;
+        if (!DistinctHeadersJson.TryWrite(in headers, ref json, redactSecrets))
         {
-            int i = 0;
-            foreach (HttpHeader header in headers)
-                hashes[i++] = NameHash(header.Name);
-            hashes = hashes[..count];
-
-            bool complete = true;
-            bool first = true;
-            int index = -1;
-            foreach (HttpHeader header in headers)
-            {
-                index++;
-                if (RepeatsEarlierName(headers, hashes, index, header.Name))
-                    continue;
-                int mark = json.Position;
-                if (!first)
-                    json.WriteRaw((byte)',');
-                json.WriteString(header.Name);
-                json.WriteRaw(":\""u8);
-                WriteValue(ref json, header.Name, header.Value, redactSecrets);
-                WriteLaterValues(ref json, headers, hashes, index, header.Name, redactSecrets);
-                json.WriteRaw((byte)'"');
-                if (json.Overflowed)
-                {
-                    json.Rewind(mark);
-                    complete = false;
-                    break;
-                }
-                first = false;
-            }
-            destination[json.Position] = (byte)'}';
-            output.Advance(json.Position + 1);
-            return complete;
+            json.Rewind(membersStart);
+            complete = MergedHeadersJson.Write(headers, ref json, redactSecrets);
         }
-        finally
-        {
-            if (rented is not null)
-                ArrayPool<int>.Shared.Return(rented);
-        }
+        destination[json.Position] = (byte)'}';
+        output.Advance(json.Position + 1);
+        return complete;
     }
 
-    private static void WriteValue(ref BoundedJsonWriter json, scoped ReadOnlySpan<byte> name, scoped ReadOnlySpan<byte> value, bool redactSecrets)
+    /// <summary>
+    /// One value (or a repeated name's next value), redacted if its name is secret;
+    /// <paramref name="plain"/> says it is known to need no escaping.
+    /// </summary>
+    internal static void WriteValue(ref BoundedJsonWriter json, scoped ReadOnlySpan<byte> name, scoped ReadOnlySpan<byte> value, bool redactSecrets, bool plain)
     {
-        if (!redactSecrets || !SecretNames.IsSecretHeader(name))
-        {
-            json.WriteEscaped(value);
-            return;
-        }
-        if (SecretNames.KeepsScheme(name))
+        SecretHeader secret = redactSecrets ? SecretNames.Classify(name) : SecretHeader.None;
+        if (secret == SecretHeader.None)
+            json.WriteText(value, plain);
+        else
+            WriteRedacted(ref json, value, secret, plain);
+    }
+
+    /// <summary>The marker that replaces a secret value, after the scheme word of credentials that have one.</summary>
+    internal static void WriteRedacted(ref BoundedJsonWriter json, scoped ReadOnlySpan<byte> value, SecretHeader secret, bool plain)
+    {
+        if (secret == SecretHeader.Credentials)
         {
             int space = value.IndexOf((byte)' ');
             if (space > 0)
-            {
-                json.WriteEscaped(value[..(space + 1)]);
-            }
+                json.WriteText(value[..(space + 1)], plain);
         }
         json.WriteRaw(SecretNames.Redacted);
-    }
-
-    private static void WriteLaterValues(ref BoundedJsonWriter json, scoped HttpHeaders headers, scoped ReadOnlySpan<int> hashes, int index, scoped ReadOnlySpan<byte> name, bool redactSecrets)
-    {
-        if (!hashes[(index + 1)..].Contains(hashes[index]))
-            return;
-        int j = -1;
-        foreach (HttpHeader other in headers)
-        {
-            if (++j <= index || hashes[j] != hashes[index] || !Ascii.EqualsIgnoreCase(other.Name, name))
-                continue;
-            json.WriteRaw(", "u8);
-            WriteValue(ref json, other.Name, other.Value, redactSecrets);
-        }
-    }
-
-    private static bool RepeatsEarlierName(HttpHeaders headers, ReadOnlySpan<int> hashes, int index, ReadOnlySpan<byte> name)
-    {
-        if (!hashes[..index].Contains(hashes[index]))
-            return false;
-        int j = -1;
-        foreach (HttpHeader other in headers)
-        {
-            if (++j >= index)
-                break;
-            if (hashes[j] == hashes[index] && Ascii.EqualsIgnoreCase(other.Name, name))
-                return true;
-        }
-        return false;
-    }
-
-    /// <summary>Case-insensitive FNV-1a, so that equal names (in any case) always collide.</summary>
-    private static int NameHash(ReadOnlySpan<byte> name)
-    {
-        uint hash = 2166136261;
-        foreach (byte b in name)
-        {
-            byte lower = b is >= (byte)'A' and <= (byte)'Z' ? (byte)(b + 32) : b;
-            hash = (hash ^ lower) * 16777619;
-        }
-        return (int)hash;
     }
 }

@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Devtools.Core.Protocols.Http;
 
@@ -55,6 +57,29 @@ internal static class HttpSyntax
         }
         element = default;
         return false;
+    }
+
+    /// <summary>
+    /// Whether a token (tchar bytes only, as a parser has checked) is <paramref name="lowercaseWord"/>
+    /// (lowercase letters and '-', at least 8 bytes), ignoring case. For such a pair, setting
+    /// bit 5 of each token byte is exact case folding: the only other byte it maps onto a
+    /// letter or '-' is CR, which no token holds. Eight bytes per compare, no call.
+    /// </summary>
+    public static bool TokenEqualsIgnoreCase(ReadOnlySpan<byte> token, ReadOnlySpan<byte> lowercaseWord)
+    {
+        const ulong Fold = 0x2020202020202020;
+        int length = token.Length;
+        if (length != lowercaseWord.Length || length < sizeof(ulong))
+            return false;
+        ref byte t = ref MemoryMarshal.GetReference(token);
+        ref byte w = ref MemoryMarshal.GetReference(lowercaseWord);
+        for (int i = 0; i < length - sizeof(ulong); i += sizeof(ulong))
+        {
+            if ((Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref t, i)) | Fold) != Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref w, i)))
+                return false;
+        }
+        int last = length - sizeof(ulong);
+        return (Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref t, last)) | Fold) == Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref w, last));
     }
 
     /// <summary>ASCII case-insensitive search of <paramref name="needle"/> (lowercase) in <paramref name="haystack"/>.</summary>

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
+using Devtools.Core.Common;
 using Devtools.Core.Protocols.Http;
 
 namespace Devtools.Core.Protocols.Http1;
@@ -76,7 +77,7 @@ internal static class Http1HeadParser
     public static int ParseFields(Span<byte> block, int start, ref FieldFacts facts, out int fieldsEnd)
     {
         fieldsEnd = start;
-        var lineFeeds = new LineFeedScanner(block, start);
+        var lineFeeds = new ByteScanner<LineFeeds>(block, start);
         int pos = start;
         int previousLineEnd = -1;
         bool lastWasFraming = false;
@@ -177,24 +178,24 @@ internal struct FieldFacts
         ContentLength = -1;
     }
 
-    /// <summary>Takes in one field (its value untrimmed); true when it is a framing field.</summary>
+    /// <summary>Takes in one field (a token name, its value untrimmed); true when it is a framing field.</summary>
     public bool OnField(ReadOnlySpan<byte> name, ReadOnlySpan<byte> rawValue)
     {
         // Most fields matter to nobody here: reject them on length and first letter
-        // before comparing whole names.
+        // before comparing whole names (tokens, so folding words at a time is exact).
         byte first = (byte)(name[0] | 0x20);
         switch (name.Length)
         {
-            case 14 when first == (byte)'c' && Ascii.EqualsIgnoreCase(name, "content-length"u8):
+            case 14 when first == (byte)'c' && HttpSyntax.TokenEqualsIgnoreCase(name, "content-length"u8):
                 OnContentLength(HttpSyntax.TrimWhitespace(rawValue));
                 return true;
-            case 17 when first == (byte)'t' && Ascii.EqualsIgnoreCase(name, "transfer-encoding"u8):
+            case 17 when first == (byte)'t' && HttpSyntax.TokenEqualsIgnoreCase(name, "transfer-encoding"u8):
                 OnTransferEncoding(rawValue);
                 return true;
-            case 12 when first == (byte)'c' && ContentType == HttpContentType.Unknown && Ascii.EqualsIgnoreCase(name, "content-type"u8):
+            case 12 when first == (byte)'c' && ContentType == HttpContentType.Unknown && HttpSyntax.TokenEqualsIgnoreCase(name, "content-type"u8):
                 ContentType = HttpContentTypes.Classify(HttpSyntax.TrimWhitespace(rawValue));
                 return false;
-            case 10 when first == (byte)'c' && Ascii.EqualsIgnoreCase(name, "connection"u8):
+            case 10 when first == (byte)'c' && HttpSyntax.TokenEqualsIgnoreCase(name, "connection"u8):
                 ReadOnlySpan<byte> list = rawValue;
                 while (HttpSyntax.NextListElement(ref list, out ReadOnlySpan<byte> option))
                 {

@@ -206,7 +206,10 @@ public abstract class Http1MessageParser : IFrameParser<HttpMessage>
         // message start from here, and it may well be inside these bytes.
         Span<byte> head = message.Buffer.AsSpan(0, message.HeadLength);
         int firstNewline = head.IndexOf((byte)'\n');
-        if (firstNewline < 0 || !TryParseStartLine(LineContent(head[..(firstNewline + 1)]), ref message))
+        // The start line's end as an index, not through LineContent: the JIT spills a span
+        // that a helper returns, and reloading it stalls on every message.
+        int startLineEnd = firstNewline > 0 && head[firstNewline - 1] == (byte)'\r' ? firstNewline - 1 : firstNewline;
+        if (firstNewline < 0 || !TryParseStartLine(head[..startLineEnd], ref message))
             return ParseResult.Invalid();
 
         var facts = new FieldFacts();

@@ -3,6 +3,7 @@ using System.Buffers.Binary;
 using System.Text;
 using Apache.Arrow;
 using Apache.Arrow.Arrays;
+using Devtools.Core.Query.Common;
 using Devtools.Core.Query.Latency;
 using Devtools.Core.Query.Paths;
 using Devtools.Core.Storage;

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using Apache.Arrow;
 using Apache.Arrow.Arrays;
+using Devtools.Core.Query.Common;
 using Devtools.Core.Query.Http;
 using Devtools.Core.Query.Latency;
 using Devtools.Core.Storage;

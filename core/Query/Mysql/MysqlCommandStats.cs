@@ -1,6 +1,7 @@
 using Apache.Arrow;
 using Apache.Arrow.Arrays;
 using Devtools.Core.Protocols.Mysql;
+using Devtools.Core.Query.Common;
 using Devtools.Core.Query.Latency;
 using Devtools.Core.Storage;
 using Devtools.Core.Storage.Schemas;

@@ -1,4 +1,7 @@
 using System.Buffers;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Unicode;
 using Apache.Arrow;
@@ -50,7 +53,7 @@ public sealed class Utf8Column : ColumnBuilder, IBufferWriter<byte>
     public void Append(ReadOnlySpan<byte> utf8)
     {
         ThrowIfPending();
-        if (Utf8.IsValid(utf8))
+        if (IsShortAscii(utf8) || Utf8.IsValid(utf8))
         {
             _bytes.Append(utf8);
         }
@@ -59,6 +62,18 @@ public sealed class Utf8Column : ColumnBuilder, IBufferWriter<byte>
             AppendReplacingInvalid(utf8);
         }
 
+        EndValue();
+    }
+
+    /// <summary>
+    /// Appends one value without checking it: for bytes valid UTF-8 by construction (text
+    /// encoded by <see cref="Encoding.UTF8"/>), where the check would be a pass for nothing.
+    /// </summary>
+    public void AppendValidUtf8(ReadOnlySpan<byte> utf8)
+    {
+        ThrowIfPending();
+        Debug.Assert(Utf8.IsValid(utf8), $"Column '{Field.Name}' was handed a value that is not valid UTF-8.");
+        _bytes.Append(utf8);
         EndValue();
     }
 
@@ -121,6 +136,17 @@ public sealed class Utf8Column : ColumnBuilder, IBufferWriter<byte>
         EndValue();
     }
 
+    /// <summary>
+    /// Ends the value written in pieces without checking it: for writers whose output is
+    /// valid UTF-8 by construction (the header JSON escapes every byte that is not), where
+    /// the check would cost a pass over every value for nothing.
+    /// </summary>
+    public void CommitValidUtf8()
+    {
+        Debug.Assert(Utf8.IsValid(_bytes.Written[_committedBytes..]), $"Column '{Field.Name}' was handed a value that is not valid UTF-8.");
+        EndValue();
+    }
+
     /// <summary>Throws away the bytes written for a value that will not be committed.</summary>
     public void DiscardPending() => _bytes.Truncate(_committedBytes);
 
@@ -159,10 +185,31 @@ public sealed class Utf8Column : ColumnBuilder, IBufferWriter<byte>
     private void ThrowIfPending()
     {
         if (_bytes.Count != _committedBytes)
+            ThrowPending();
+    }
+
+    // Out of line: the message formatting would otherwise weigh on every append.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ThrowPending() => throw new InvalidOperationException(
+        $"Column '{Field.Name}' has {PendingByteCount} uncommitted bytes; call Commit() or DiscardPending() first.");
+
+    /// <summary>
+    /// Values of up to 16 ASCII bytes (methods, reason phrases, most paths): two overlapping
+    /// word reads settle them as valid without a call into the validator.
+    /// </summary>
+    private static bool IsShortAscii(ReadOnlySpan<byte> value)
+    {
+        const ulong HighBits = 0x8080808080808080;
+        ref byte start = ref MemoryMarshal.GetReference(value);
+        int length = value.Length;
+        if (length >= sizeof(ulong))
         {
-            throw new InvalidOperationException(
-                $"Column '{Field.Name}' has {PendingByteCount} uncommitted bytes; call Commit() or DiscardPending() first.");
+            return length <= 2 * sizeof(ulong)
+                && ((Unsafe.ReadUnaligned<ulong>(ref start) | Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, length - sizeof(ulong)))) & HighBits) == 0;
         }
+        if (length >= sizeof(uint))
+            return ((Unsafe.ReadUnaligned<uint>(ref start) | Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref start, length - sizeof(uint)))) & 0x80808080u) == 0;
+        return length == 0 || ((start | Unsafe.Add(ref start, length / 2) | Unsafe.Add(ref start, length - 1)) & 0x80) == 0;
     }
 
     // Rare path (binary payloads): copy valid runs, turn each invalid sequence into U+FFFD.

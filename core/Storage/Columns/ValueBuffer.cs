@@ -50,12 +50,19 @@ internal struct ValueBuffer<T>
 
     public void Append(ReadOnlySpan<T> values)
     {
-        values.CopyTo(GetSpan(values.Length));
+        EnsureFree(values.Length);
+        values.CopyTo(_items.AsSpan(_count));
         _count += values.Length;
     }
 
     /// <summary>Free space of at least <paramref name="sizeHint"/> items (at least one) after the written part.</summary>
-    public Span<T> GetSpan(int sizeHint) => GetMemory(sizeHint).Span;
+    /// <remarks>Straight from the array: going through <see cref="GetMemory"/> costs a Memory-to-Span conversion per value.</remarks>
+    public Span<T> GetSpan(int sizeHint)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(sizeHint);
+        EnsureFree(Math.Max(sizeHint, 1));
+        return _items.AsSpan(_count);
+    }
 
     public Memory<T> GetMemory(int sizeHint)
     {

@@ -85,6 +85,37 @@ public class ProtocolDriverTests
     }
 
     [Fact]
+    public void BytesKeptForResynchronisationBeforeAHoleDoNotStallTheStream()
+    {
+        using var test = new DriverTest();
+        test.Feed(Direction.Ingress, [0xAA, 0], 100);
+        // Garbage: resynchronisation keeps its last byte in case a boundary starts there...
+        test.Feed(Direction.Egress, [9, 9], 200);
+        // ...but a hole follows, so nothing can start there any more.
+        test.Hole(Direction.Egress, 4, 300, HoleKind.Lost);
+        test.Feed(Direction.Egress, [0xAA, 0], 400);
+
+        (long start, long end) = Assert.Single(test.Pairs);
+        Assert.Equal(100, start);
+        Assert.Equal(400, end);
+    }
+
+    [Fact]
+    public void AParserWaitingForBytesThatAHoleReplacedGivesTheFrameUp()
+    {
+        using var test = new DriverTest(wholeFrames: true);
+        test.Feed(Direction.Ingress, [0xAA, 0], 100);
+        test.Feed(Direction.Egress, [0xAA, 5, 1, 2], 200);
+        test.Hole(Direction.Egress, 3, 300, HoleKind.Lost);
+        test.Feed(Direction.Egress, [0xAA, 1, 7], 400);
+
+        (long start, long end) = Assert.Single(test.Pairs);
+        Assert.Equal(400, end);
+        Assert.Equal(1, test.Counters.FramesLostToGaps);
+        Assert.Equal(4, test.Counters.ResyncSkippedBytes);
+    }
+
+    [Fact]
     public void SpecificCountersAppearInTheSnapshot()
     {
         var counters = new CaptureCounters();
@@ -94,12 +125,12 @@ public class ProtocolDriverTests
 
     private sealed class DriverTest : IDisposable
     {
-        public DriverTest()
+        public DriverTest(bool wholeFrames = false)
         {
             var info = new ConnectionInfo(new ConnectionId(1, 2, 3), new Upid(0, 1, 1)) { Role = ConnectionRole.Server };
             Connection = new Connection(info, new DataStreamOptions(), Capture);
             var services = new ProtocolServices(Capture, new ProtocolOptions(), new NoSinks());
-            Driver = new ProtocolDriver<TestFrame>("test", Connection, new TestParser(), new TestParser(), new PairStitcher(Pairs), services);
+            Driver = new ProtocolDriver<TestFrame>("test", Connection, new TestParser(wholeFrames), new TestParser(wholeFrames), new PairStitcher(Pairs), services);
             Counters = Capture.Protocol("test");
         }
 
@@ -145,7 +176,8 @@ public class ProtocolDriverTests
         }
     }
 
-    private sealed class TestParser : IFrameParser<TestFrame>
+    /// <param name="wholeFrames">Consume nothing until a whole frame is readable (as parsers that want a head in one piece do).</param>
+    private sealed class TestParser(bool wholeFrames) : IFrameParser<TestFrame>
     {
         private int _headerBytes;
         private int _remaining;
@@ -154,6 +186,8 @@ public class ProtocolDriverTests
 
         public ParseResult Parse(ReadOnlySpan<byte> data, ref TestFrame frame, in ParseContext<TestFrame> context)
         {
+            if (wholeFrames && _headerBytes == 0 && (data.Length < 2 || data.Length < 2 + data[1]))
+                return data.Length > 0 && data[0] != 0xAA ? ParseResult.Invalid() : ParseResult.NeedMoreData();
             int pos = 0;
             if (_headerBytes == 0 && !data.IsEmpty && data[0] == 0xBB)
                 return data.Length >= 2 && data.Length >= 2 + data[1] ? ParseResult.Complete(2 + data[1]) : ParseResult.NeedMoreData();

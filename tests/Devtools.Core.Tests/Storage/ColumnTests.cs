@@ -134,6 +134,49 @@ public sealed class ColumnTests
     }
 
     [Fact]
+    public void Utf8ColumnChecksShortValuesByteForByte()
+    {
+        // Short values take a shortcut when ASCII: a bad byte anywhere in them must still be seen.
+        var column = new Utf8Column("s");
+        var expected = new List<string>();
+        for (int length = 0; length <= 20; length++)
+        {
+            for (int position = 0; position < Math.Max(1, length); position++)
+            {
+                byte[] value = [.. Enumerable.Range(0, length).Select(i => (byte)('a' + i))];
+                column.Append(value);
+                expected.Add(Encoding.ASCII.GetString(value));
+                if (length == 0)
+                    continue;
+                value[position] = 0xFF;
+                column.Append(value);
+                expected.Add(Encoding.ASCII.GetString(value, 0, position) + "\uFFFD" + Encoding.ASCII.GetString(value, position + 1, length - position - 1));
+            }
+        }
+
+        var array = (StringArray)column.Build();
+
+        // The stored bytes, not a decoding of them (which would replace bad bytes by itself).
+        Assert.Equal(expected.Select(Encoding.UTF8.GetBytes), Enumerable.Range(0, array.Length).Select(i => array.GetBytes(i).ToArray()));
+    }
+
+    [Fact]
+    public void Utf8ColumnCommitsAValueKnownValidAsWritten()
+    {
+        var column = new Utf8Column("req_headers");
+        "{\"k\":\"h\u00e9\"}"u8.CopyTo(column.GetSpan(16));
+        column.Advance(11);
+        column.CommitValidUtf8();
+        column.Append("next"u8);
+
+        var array = (StringArray)column.Build();
+
+        Assert.Equal(2, array.Length);
+        Assert.Equal("{\"k\":\"h\u00e9\"}", array.GetString(0));
+        Assert.Equal("next", array.GetString(1));
+    }
+
+    [Fact]
     public void Utf8ColumnRefusesAWholeAppendWhileAValueIsPending()
     {
         var column = new Utf8Column("s");

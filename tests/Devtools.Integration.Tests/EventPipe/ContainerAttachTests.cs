@@ -22,7 +22,10 @@ public sealed class ContainerAttachTests(ITestOutputHelper output)
     {
         if (!CaptureEnvironment.HasBpfPrivileges())
             throw new InvalidOperationException("Creating namespaces needs root: run the integration tests as root (./test.sh does, in CI).");
-        string command = $"mount -t tmpfs tmpfs /tmp && exec dotnet '{Repository.HotMethodDll}' inf";
+        // The runtime's diagnostics socket goes to a tmpfs only the new mount namespace sees (over
+        // a fresh directory rather than /tmp, which may hold the repository itself), as in a container.
+        string privateTmp = Directory.CreateTempSubdirectory("devtools-ns-tmp-").FullName;
+        string command = $"mount -t tmpfs tmpfs '{privateTmp}' && TMPDIR='{privateTmp}' exec dotnet '{Repository.HotMethodDll}' inf";
         using ManagedProcess unshare = ManagedProcess.Start("unshare", ["--mount", "--pid", "--fork", "--mount-proc", "--propagation", "private", "bash", "-c", command]);
         int pid = await FindNamespacedDotnet(unshare);
         output.WriteLine($"host pid {pid}, {File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("NSpid:", StringComparison.Ordinal))}");

@@ -67,6 +67,15 @@ public sealed class ManagedProcess : IDisposable
         return (p._process.ExitCode, p.Output);
     }
 
+    /// <summary>Waits (up to <paramref name="timeout"/>) for the process to exit and for its output to be read to the end.</summary>
+    public bool WaitForExit(TimeSpan timeout)
+    {
+        if (!_process.WaitForExit(timeout))
+            return false;
+        _process.WaitForExit();
+        return true;
+    }
+
     /// <summary>Waits until something accepts connections on 127.0.0.1:<paramref name="port"/>.</summary>
     public void WaitForPort(int port, TimeSpan timeout)
     {

@@ -20,6 +20,11 @@ public static class Repository
 
     /// <summary>HotMethod's source: the test finds the HOT-LINE marker in it.</summary>
     public static string HotMethodSource => Path.Combine(Root, "samples", "HotMethod", "Program.cs");
+    /// <summary>The CPU-burning .NET sample the profiler tests sample.</summary>
+    public static string HotLoopDll => Path.Combine(Root, "samples", "HotLoop", "bin", Configuration, "net10.0", "HotLoop.dll");
+
+    /// <summary>The devtools CLI, built with the solution.</summary>
+    public static string DevtoolsDll => Path.Combine(Root, "host", "bin", Configuration, "net10.0", "devtools.dll");
 
     private static string FindRoot()
     {

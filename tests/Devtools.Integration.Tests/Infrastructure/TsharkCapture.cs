@@ -4,7 +4,8 @@ using System.Globalization;
 namespace Devtools.Integration.Tests.Infrastructure;
 
 /// <summary>
-/// tshark writing what crosses the loopback interface on one TCP port to a pcapng file,
+/// tshark writing what crosses the loopback interface on one TCP port (or under any capture
+/// filter) to a pcapng file,
 /// an independent witness of what went over the wire: started before the traffic (and
 /// waited for until it captures), stopped with SIGINT after it so the file is complete,
 /// then read back with a dissector forced onto the port. Set DEVTOOLS_KEEP_PCAP to keep
@@ -27,12 +28,18 @@ public sealed class TsharkCapture : IDisposable
 
     public string File => Path.Combine(_directory, "capture.pcapng");
 
-    public static TsharkCapture Start(int port)
+    public static TsharkCapture Start(int port) =>
+        Start($"tcp port {port.ToString(CultureInfo.InvariantCulture)}", port);
+
+    /// <summary>Captures on lo under <paramref name="filter"/> (BPF syntax); the port-based readers need <see cref="Start(int)"/>.</summary>
+    public static TsharkCapture Start(string filter) => Start(filter, 0);
+
+    private static TsharkCapture Start(string filter, int port)
     {
         string dir = Path.Combine(Path.GetTempPath(), $"devtools-tshark-{Guid.NewGuid():N}");
         Directory.CreateDirectory(dir);
         string file = Path.Combine(dir, "capture.pcapng");
-        var process = ManagedProcess.Start("tshark", ["-i", "lo", "-f", $"tcp port {port.ToString(CultureInfo.InvariantCulture)}", "-w", file]);
+        var process = ManagedProcess.Start("tshark", ["-i", "lo", "-f", filter, "-w", file]);
         var capture = new TsharkCapture(process, dir, port);
         var clock = Stopwatch.StartNew();
         while (!process.Output.Contains("Capturing on", StringComparison.Ordinal))
@@ -127,6 +134,25 @@ public sealed class TsharkCapture : IDisposable
         if (exit != 0)
             throw new InvalidOperationException($"tshark -r failed ({exit}):\n{log}");
         return System.IO.File.ReadAllText(output);
+    }
+
+    /// <summary>
+    /// Decodes the file: one row per packet matching <paramref name="displayFilter"/>, each the
+    /// requested fields (occurrences of a repeated field joined with ',').
+    /// </summary>
+    public List<string[]> Read(string displayFilter, IEnumerable<string> decodeAs, IEnumerable<string> fields)
+    {
+        Stop();
+        var arguments = new List<string> { "-r", File, "-Y", displayFilter, "-T", "fields", "-E", "separator=/t", "-E", "occurrence=a", "-E", "aggregator=," };
+        foreach (string rule in decodeAs)
+            arguments.AddRange(["-d", rule]);
+        foreach (string field in fields)
+            arguments.AddRange(["-e", field]);
+        (int exitCode, string output) = ManagedProcess.Run("tshark", arguments, TimeSpan.FromSeconds(30));
+        Assert.True(exitCode == 0, $"tshark -r failed ({exitCode}):\n{output}");
+        return [.. output.Split('\n')
+            .Where(line => line.Contains('\t', StringComparison.Ordinal))
+            .Select(line => line.TrimEnd('\r').Split('\t'))];
     }
 
     public void Dispose()

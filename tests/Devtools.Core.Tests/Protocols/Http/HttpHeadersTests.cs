@@ -48,6 +48,31 @@ public class HttpHeadersTests
     [InlineData("application/grpc+proto", HttpContentType.Grpc)]
     [InlineData("text/html", HttpContentType.Unknown)]
     [InlineData("", HttpContentType.Unknown)]
+    [InlineData("APPLICATION/JSON", HttpContentType.Json)]
+    [InlineData("application/jsonl", HttpContentType.Json)]
+    [InlineData("application/js0n", HttpContentType.Unknown)]
+    [InlineData("application\u000fjson", HttpContentType.Json)]
+    [InlineData("application/jso", HttpContentType.Unknown)]
+    [InlineData("Application/gRPC", HttpContentType.Grpc)]
+    [InlineData("application/grpc+json", HttpContentType.Grpc)]
     public void ClassifiesContentTypes(string value, HttpContentType expected) =>
         Assert.Equal(expected, HttpContentTypes.Classify(Encoding.ASCII.GetBytes(value)));
+
+    [Fact]
+    public void TokensEqualWordsIgnoringCaseExactlyAsAsciiDoes()
+    {
+        const string tchars = "!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+        var random = new Random(13);
+        foreach (string word in (string[])["content-length", "transfer-encoding", "content-type", "connection"])
+        {
+            byte[] lower = Encoding.ASCII.GetBytes(word);
+            for (int round = 0; round < 3000; round++)
+            {
+                // Mostly the word in random case, with now and then a byte swapped for any tchar.
+                byte[] token = [.. lower.Select(b => random.Next(20) == 0 ? (byte)tchars[random.Next(tchars.Length)] : random.Next(2) == 0 ? (byte)char.ToUpperInvariant((char)b) : b)];
+                Assert.Equal(Ascii.EqualsIgnoreCase(token, lower), HttpSyntax.TokenEqualsIgnoreCase(token, lower));
+            }
+            Assert.False(HttpSyntax.TokenEqualsIgnoreCase(lower.AsSpan(1), lower));
+        }
+    }
 }

@@ -138,9 +138,9 @@ public class MysqlInferenceTests
     public void RegisteredAfterHttpAndBothKeepTheirOwn()
     {
         var registry = new ProtocolRegistry(BuiltInProtocols.Create());
-        ProtocolMatch? mysql = registry.Infer(TextQuery("SELECT 1"), Direction.Ingress, ConnectionRole.Server, out _);
+        ProtocolMatch? mysql = registry.Infer(TextQuery("SELECT 1"), Direction.Ingress, ConnectionRole.Server, ProtocolTransports.Tcp, out _);
         Assert.Equal("mysql", mysql?.Protocol.Name);
-        ProtocolMatch? http = registry.Infer(Encoding.ASCII.GetBytes("GET / HTTP/1.1\r\n\r\n"), Direction.Ingress, ConnectionRole.Server, out _);
+        ProtocolMatch? http = registry.Infer(Encoding.ASCII.GetBytes("GET / HTTP/1.1\r\n\r\n"), Direction.Ingress, ConnectionRole.Server, ProtocolTransports.Tcp, out _);
         Assert.Equal("http", http?.Protocol.Name);
     }
 }

@@ -158,9 +158,9 @@ public class PgsqlInferenceTests
     public void InferenceOrderDoesNotLetHttpOrPgsqlClaimTheOther()
     {
         var registry = new ProtocolRegistry(BuiltInProtocols.Create());
-        Assert.Equal("pgsql", registry.Infer(Startup(), Direction.Ingress, ConnectionRole.Server, out _)?.Protocol.Name);
-        Assert.Equal("pgsql", registry.Infer(PgWire.Query("SELECT 1"), Direction.Ingress, ConnectionRole.Server, out _)?.Protocol.Name);
-        Assert.Equal("http", registry.Infer("GET / HTTP/1.1\r\n\r\n"u8, Direction.Ingress, ConnectionRole.Server, out _)?.Protocol.Name);
+        Assert.Equal("pgsql", registry.Infer(Startup(), Direction.Ingress, ConnectionRole.Server, ProtocolTransports.Tcp, out _)?.Protocol.Name);
+        Assert.Equal("pgsql", registry.Infer(PgWire.Query("SELECT 1"), Direction.Ingress, ConnectionRole.Server, ProtocolTransports.Tcp, out _)?.Protocol.Name);
+        Assert.Equal("http", registry.Infer("GET / HTTP/1.1\r\n\r\n"u8, Direction.Ingress, ConnectionRole.Server, ProtocolTransports.Tcp, out _)?.Protocol.Name);
     }
 
     private static InferenceResult Infer(ReadOnlySpan<byte> data, Direction direction, ConnectionRole role) => Protocol.Infer(data, direction, role);

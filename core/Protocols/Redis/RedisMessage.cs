@@ -1,0 +1,147 @@
+using System.Buffers;
+
+namespace Devtools.Core.Protocols.Redis;
+
+/// <summary>What a reply frame is, as far as pairing goes.</summary>
+public enum RedisReplyKind : byte
+{
+    /// <summary>The answer to the oldest unanswered command.</summary>
+    Reply,
+
+    /// <summary>
+    /// The confirmations of one (P|S)(UN)SUBSCRIBE, one per channel, merged into one
+    /// frame: they answer that command together.
+    /// </summary>
+    Confirmation,
+
+    /// <summary>A subscription confirmation no queued command asked for (its command was not captured).</summary>
+    OrphanConfirmation,
+
+    /// <summary>Sent without a request: a published message, a RESP3 push (client tracking's "invalidate").</summary>
+    Push,
+
+    /// <summary>A line of MONITOR output: the server echoing another client's command.</summary>
+    MonitorLine,
+}
+
+/// <summary>Commands whose replies the reply parser treats specially.</summary>
+public enum RedisCommandKind : byte
+{
+    Other,
+    Subscribe,
+    PSubscribe,
+    SSubscribe,
+    Unsubscribe,
+    PUnsubscribe,
+    SUnsubscribe,
+    Hello,
+    Ping,
+    Reset,
+    Monitor,
+}
+
+/// <summary>Facts about a frame that are neither text nor sizes.</summary>
+[Flags]
+public enum RedisMessageFlags : byte
+{
+    None = 0,
+
+    /// <summary>A request the server does not answer (CLIENT REPLY OFF or SKIP in force).</summary>
+    NoReply = 1,
+
+    /// <summary>The reply is an error (simple "-" or RESP3 bulk "!").</summary>
+    Error = 2,
+
+    /// <summary>A request sent as an inline command (a line of text) rather than an array of bulk strings.</summary>
+    Inline = 4,
+
+    /// <summary>Some of the text was cut to stay within the limits (values, argument count, rendering size).</summary>
+    Truncated = 8,
+}
+
+/// <summary>
+/// One Redis command or reply. Owns one pooled buffer that holds its text, ready for
+/// the table: for a command the upper-case name (with the subcommand of container
+/// commands, "CONFIG GET") and the arguments as a JSON array; for a reply a readable
+/// rendering (see <see cref="RedisReplyParser"/>) and, for a push, the name its row
+/// gets ("PUSH PUB"). Everything is bounded as it is parsed, so a frame stays small
+/// however large the values on the wire.
+/// </summary>
+public struct RedisMessage : IFrame
+{
+    /// <summary>A pooled buffer's first size: most commands and replies fit, larger ones grow it.</summary>
+    internal const int InitialCapacity = 512;
+
+    internal byte[]? Buffer;
+
+    /// <summary>Where <see cref="Buffer"/> came from and goes back to.</summary>
+    internal RedisBufferPool? Pool;
+    internal int CommandOffset;
+    internal int CommandLength;
+    internal int TextOffset;
+    internal int TextLength;
+
+    /// <summary>A subscribe-family command: the channels it names, one confirmation each (0: "all", unknown).</summary>
+    internal int ExpectedConfirmations;
+
+    internal RedisCommandKind Kind;
+    internal RedisReplyKind ReplyKind;
+    internal RedisMessageFlags Flags;
+
+    /// <summary>HELLO's requested protocol version (0 when none was given).</summary>
+    internal byte HelloVersion;
+
+    public long StartNs { get; set; }
+
+    public long EndNs { get; set; }
+
+    /// <summary>A command's name, upper-case ("GET", "CLIENT SETNAME"); a push's row name ("PUSH PUB"); empty for other replies.</summary>
+    public readonly ReadOnlySpan<byte> Command => Slice(CommandOffset, CommandLength);
+
+    /// <summary>A command's arguments as a JSON array of strings; a reply's rendering.</summary>
+    public readonly ReadOnlySpan<byte> Text => Slice(TextOffset, TextLength);
+
+    public readonly RedisCommandKind CommandKind => Kind;
+
+    public readonly RedisReplyKind Reply => ReplyKind;
+
+    public readonly RedisMessageFlags MessageFlags => Flags;
+
+    public readonly bool IsError => (Flags & RedisMessageFlags.Error) != 0;
+
+    public void Release()
+    {
+        if (Buffer is not null)
+            ReturnBuffer(Buffer);
+        this = default;
+    }
+
+    /// <summary>End of the text written so far.</summary>
+    internal readonly int TextEnd => TextOffset + TextLength;
+
+    /// <summary>Room for at least <paramref name="size"/> bytes, keeping what is written.</summary>
+    internal void EnsureCapacity(int size)
+    {
+        if (Buffer is not null && Buffer.Length >= size)
+            return;
+        int want = Math.Max(size, Buffer is null ? InitialCapacity : Buffer.Length * 2);
+        byte[] bigger = Pool is not null ? Pool.Rent(want) : ArrayPool<byte>.Shared.Rent(want);
+        if (Buffer is not null)
+        {
+            Buffer.AsSpan(0, Math.Max(CommandOffset + CommandLength, TextEnd)).CopyTo(bigger);
+            ReturnBuffer(Buffer);
+        }
+        Buffer = bigger;
+    }
+
+    private readonly void ReturnBuffer(byte[] buffer)
+    {
+        if (Pool is not null)
+            Pool.Return(buffer);
+        else
+            ArrayPool<byte>.Shared.Return(buffer);
+    }
+
+    private readonly ReadOnlySpan<byte> Slice(int offset, int length) =>
+        Buffer is null || length <= 0 ? default : Buffer.AsSpan(offset, length);
+}
