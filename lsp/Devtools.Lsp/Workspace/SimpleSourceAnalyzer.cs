@@ -29,6 +29,8 @@ public sealed partial class SimpleSourceAnalyzer : ISourceAnalyzer
     [GeneratedRegex("""^\s*namespace\s+(?<name>[\w.]+)""")]
     private static partial Regex NamespaceDeclaration();
 
+    private static readonly HashSet<string> HttpVerbs = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "TRACE", "CONNECT"];
+
     public SourceFileFacts Analyze(string path, string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -60,7 +62,7 @@ public sealed partial class SimpleSourceAnalyzer : ISourceAnalyzer
                 string receiver = m.Groups["recv"].Value;
                 string template = Combine(groups.GetValueOrDefault(receiver, ""), m.Groups["tpl"].Value);
                 IReadOnlyList<string> verbs = verb == "Methods"
-                    ? [.. QuotedWord().Matches(m.Groups["rest"].Value).Select(q => q.Groups["m"].Value.ToUpperInvariant())]
+                    ? [.. QuotedWord().Matches(m.Groups["rest"].Value).Select(q => q.Groups["m"].Value.ToUpperInvariant()).TakeWhile(HttpVerbs.Contains)]
                     : [verb.ToUpperInvariant()];
                 int start = m.Groups["recv"].Index;
                 int last = StatementEnd(lines, i);
