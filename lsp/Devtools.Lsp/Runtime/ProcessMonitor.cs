@@ -42,11 +42,44 @@ public sealed class ProcessMonitor : IAsyncDisposable
 
     public TableStore Tables { get; }
 
-    public string? Lost =>
-        _session.ProcessExited ? $"process {Pid} ({ProcessName}) exited"
-        : _session.Fault is { } fault ? $"the EventPipe session with process {Pid} broke: {fault.Message}"
-        : !_session.IsRunning ? $"the EventPipe session with process {Pid} ended"
-        : null;
+    /// <summary>
+    /// Why the data stopped, or null while it flows. When the stream ends the process is usually
+    /// exiting: for up to a second the answer stays null until /proc tells whether it is gone.
+    /// </summary>
+    public string? Lost
+    {
+        get
+        {
+            if (_session.IsRunning)
+                return null;
+            if (_session.ProcessExited || ProcessGone(Pid))
+                return $"process {Pid} ({ProcessName}) exited";
+            long now = Environment.TickCount64;
+            long seen = Interlocked.CompareExchange(ref _endSeenMs, now, 0);
+            if (seen == 0 || now - seen < 1000)
+                return null;
+            return _session.Fault is { } fault
+                ? $"the EventPipe session with process {Pid} broke: {fault.Message}"
+                : $"the EventPipe session with process {Pid} ended";
+        }
+    }
+
+    private long _endSeenMs;
+
+    /// <summary>No such process, or a zombie (exited, not yet reaped).</summary>
+    private static bool ProcessGone(int pid)
+    {
+        try
+        {
+            string stat = File.ReadAllText($"/proc/{pid}/stat");
+            int close = stat.LastIndexOf(')');
+            return close < 0 || close + 2 >= stat.Length || stat[close + 2] is 'Z' or 'X';
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return true;
+        }
+    }
 
     /// <summary>Attaches to <paramref name="pid"/>; requests go to <paramref name="tables"/> when <paramref name="recordRequests"/>.</summary>
     public static async Task<ProcessMonitor> StartAsync(int pid, TableStore tables, bool recordRequests, CancellationToken ct)

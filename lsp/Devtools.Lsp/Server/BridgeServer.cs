@@ -536,9 +536,9 @@ public sealed class BridgeServer : IAsyncDisposable
             await SafeNotify(Methods.HotLines, p).ConfigureAwait(false);
         if (changed)
             _refreshWanted = true;
-        // A token bucket: one refresh per interval on average, two in a row allowed (the attach's
+        // A token bucket: one refresh per interval on average, three in a row allowed (the first analysis and the attach's
         // own refresh must not hold back the first numbers by a whole interval).
-        _refreshTokens = Math.Min(2, _refreshTokens + _sinceRefresh.Elapsed / _refreshInterval);
+        _refreshTokens = Math.Min(3, _refreshTokens + _sinceRefresh.Elapsed / _refreshInterval);
         _sinceRefresh.Restart();
         if (_refreshWanted && _refreshTokens >= 1 && _pendingRefresh is null or { IsCompleted: true })
         {
@@ -549,7 +549,7 @@ public sealed class BridgeServer : IAsyncDisposable
     }
 
     private bool _refreshWanted;
-    private double _refreshTokens = 2;
+    private double _refreshTokens = 3;
 
     private async Task SendRefreshAsync()
     {
