@@ -8,10 +8,14 @@ namespace Devtools.Benchmarks.Analysis;
 /// The editor bridge's Roslyn index on a generated 500-file ASP.NET Core workspace (the same
 /// generator as the tests): a full index from disk, and one edited file re-analysed until its
 /// new snapshot (endpoints, routes, SQL, methods of the whole workspace) is published.
-/// <c>dotnet run -c Release --project benchmarks/Devtools.Benchmarks -- --filter *WorkspaceIndex* --inProcess</c>
+/// <c>dotnet run -c Release --project benchmarks/Devtools.Benchmarks -- --filter *WorkspaceIndex*</c>
+/// (in-process, few iterations: one full index takes seconds, and a separate build of the
+/// benchmark project would cost more than the measurement).
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 8)]
+[InProcess]
+[WarmupCount(1)]
+[IterationCount(5)]
 public class WorkspaceIndexBenchmarks
 {
     private const int Files = 500;

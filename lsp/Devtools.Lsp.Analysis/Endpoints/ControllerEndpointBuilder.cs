@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Devtools.Lsp.Analysis.Syntax;
 
 namespace Devtools.Lsp.Analysis.Endpoints;
 
@@ -15,7 +16,8 @@ internal static class ControllerEndpointBuilder
 
     private static readonly string?[] s_noPrefix = [null];
 
-    public static void Build(IReadOnlyList<(string File, ControllerFact Fact)> controllers, ImmutableArray<EndpointDeclaration>.Builder endpoints)
+    public static void Build(IReadOnlyList<(string File, ControllerFact Fact)> controllers, IReadOnlyDictionary<string, string?> constants,
+        ImmutableArray<EndpointDeclaration>.Builder endpoints)
     {
         var byName = new Dictionary<string, ControllerFact>(StringComparer.Ordinal);
         foreach ((_, ControllerFact fact) in controllers)
@@ -34,7 +36,7 @@ internal static class ControllerEndpointBuilder
             ImmutableArray<string> classRoutes = chain.FirstOrDefault(c => !c.RouteTemplates.IsEmpty)?.RouteTemplates ?? [];
             string? area = chain.FirstOrDefault(c => c.Area is not null)?.Area;
             foreach (ActionFact action in controller.Actions)
-                AddAction(file, controller, action, classRoutes, area, endpoints);
+                AddAction(file, controller, action, classRoutes, area, constants, endpoints);
         }
     }
 
@@ -52,7 +54,7 @@ internal static class ControllerEndpointBuilder
     }
 
     private static void AddAction(string file, ControllerFact controller, ActionFact action, ImmutableArray<string> classRoutes, string? area,
-        ImmutableArray<EndpointDeclaration>.Builder endpoints)
+        IReadOnlyDictionary<string, string?> constants, ImmutableArray<EndpointDeclaration>.Builder endpoints)
     {
         // MVC's selectors (DefaultApplicationModelProvider.CreateSelectors): one per attribute with a
         // template; [Route] ones take the verbs of the template-less ("silent") verb attributes; those
@@ -83,8 +85,12 @@ internal static class ControllerEndpointBuilder
                 if (prefix is null && template is null)
                     continue;
                 string combined = RouteTemplateText.CombineController(prefix, template);
-                string route = RouteTemplateText.Normalize(
-                    RouteTemplateText.ReplaceAreaParameter(RouteTemplateText.ReplaceTokens(combined, controller.ControllerName, action.ActionName, area), area));
+                string? resolved = WorkspaceConstants.Resolve(
+                    RouteTemplateText.ReplaceAreaParameter(RouteTemplateText.ReplaceTokens(combined, controller.ControllerName, action.ActionName, area), area),
+                    constants);
+                if (resolved is null)
+                    continue;
+                string route = RouteTemplateText.Normalize(resolved);
                 var endpoint = new EndpointDeclaration(methods, route, file, action.Range, handler, EndpointSite.ControllerAction);
                 if (seen.Add(endpoint.RouteKey))
                     endpoints.Add(endpoint);

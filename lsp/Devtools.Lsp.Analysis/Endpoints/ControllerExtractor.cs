@@ -51,10 +51,10 @@ internal static class ControllerExtractor
                     nonController = true;
                     break;
                 case "Area":
-                    area = StringConstants.TryGetValue(PositionalArgument(attribute, 0));
+                    area = StringConstants.TryGetRouteValue(PositionalArgument(attribute, 0));
                     break;
                 case "Route":
-                    if (StringConstants.TryGetValue(PositionalArgument(attribute, 0)) is { } template)
+                    if (StringConstants.TryGetRouteValue(PositionalArgument(attribute, 0)) is { } template)
                         routes.Add(template);
                     break;
             }
@@ -96,7 +96,7 @@ internal static class ControllerExtractor
             if (name == "ActionName" && StringConstants.TryGetValue(PositionalArgument(attribute, 0)) is { } renamed)
                 actionName = renamed;
             else if (name == "Route")
-                routes.Add(new RouteAttributeFact(StringConstants.TryGetValue(PositionalArgument(attribute, 0)) ?? "", [], IsRoute: true));
+                routes.Add(new RouteAttributeFact(StringConstants.TryGetRouteValue(PositionalArgument(attribute, 0)) ?? "", [], IsRoute: true));
             else if (s_verbAttributes.TryGetValue(name, out string? verb))
                 routes.Add(new RouteAttributeFact(TemplateOf(attribute), [verb]));
             else if (name == "AcceptVerbs")
@@ -114,7 +114,7 @@ internal static class ControllerExtractor
             if (argument.NameEquals is { } named)
             {
                 if (named.Name.Identifier.ValueText == "Route")
-                    template = StringConstants.TryGetValue(argument.Expression);
+                    template = StringConstants.TryGetRouteValue(argument.Expression);
                 continue;
             }
             if (StringConstants.TryGetValue(argument.Expression) is { } method)
@@ -129,7 +129,7 @@ internal static class ControllerExtractor
         foreach (AttributeArgumentSyntax argument in attribute.ArgumentList?.Arguments ?? default)
         {
             if (argument.NameEquals is null && (argument.NameColon is null || argument.NameColon.Name.Identifier.ValueText == "template"))
-                return StringConstants.TryGetValue(argument.Expression);
+                return StringConstants.TryGetRouteValue(argument.Expression);
         }
         return null;
     }

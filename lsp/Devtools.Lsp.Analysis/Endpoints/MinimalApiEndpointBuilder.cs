@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Devtools.Lsp.Analysis.Methods;
+using Devtools.Lsp.Analysis.Syntax;
 
 namespace Devtools.Lsp.Analysis.Endpoints;
 
@@ -19,8 +20,11 @@ internal sealed class MinimalApiEndpointBuilder
     // Handlers by (simple type name, method name): many modules have a "Handle" or "Get" of their own.
     private readonly Dictionary<(string Type, string Method), List<SourceMethod>> _handlersByType = [];
 
-    public MinimalApiEndpointBuilder(IEnumerable<RouteBuilderCallFact> calls, IEnumerable<SourceMethod> methods)
+    private readonly IReadOnlyDictionary<string, string?> _constants;
+
+    public MinimalApiEndpointBuilder(IEnumerable<RouteBuilderCallFact> calls, IEnumerable<SourceMethod> methods, IReadOnlyDictionary<string, string?> constants)
     {
+        _constants = constants;
         foreach (RouteBuilderCallFact call in calls)
         {
             if (!_callsByMethod.TryGetValue(call.MethodName, out List<RouteBuilderCallFact>? list))
@@ -52,7 +56,10 @@ internal sealed class MinimalApiEndpointBuilder
         ImmutableArray<SourceMethod> handlers = map.Handler is null ? [] : FindHandlers(file, map.Handler);
         foreach (string prefix in Expand(map.Prefix, 0))
         {
-            string route = RouteTemplateText.Join(prefix, map.Template);
+            // Constants from other files are filled in now; a route with an unknown one is left out.
+            if (WorkspaceConstants.Resolve(RouteTemplateText.Join(prefix, map.Template), _constants) is not { } resolved)
+                continue;
+            string route = RouteTemplateText.Normalize(resolved);
             endpoints.Add(new EndpointDeclaration(map.HttpMethods, route, file, map.Range, handlerName, EndpointSite.MapCall));
             foreach (SourceMethod handler in handlers)
                 endpoints.Add(new EndpointDeclaration(map.HttpMethods, route, handler.File, handler.NameRange, handlerName, EndpointSite.HandlerMethod));

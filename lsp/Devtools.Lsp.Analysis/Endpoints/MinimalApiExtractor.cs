@@ -97,7 +97,7 @@ internal static class MinimalApiExtractor
         if (handler is null && name != "MapHealthChecks")
             return null;
 
-        string? template = StringConstants.TryGetValue(MapArguments.Find(arguments, "pattern", 0)?.Expression);
+        string? template = StringConstants.TryGetRouteValue(MapArguments.Find(arguments, "pattern", 0)?.Expression);
         if (template is null)
             return null;
         RoutePrefix prefix = RoutePrefixResolver.Resolve(access.Expression) ?? RoutePrefix.Root;

@@ -33,7 +33,7 @@ internal static class RoutePrefixResolver
                 {
                     RoutePrefix outer = Resolve(access.Expression, depth + 1) ?? RoutePrefix.Root;
                     ArgumentSyntax? pattern = MapArguments.Find(invocation.ArgumentList, "prefix", 0);
-                    return outer.Append(StringConstants.TryGetValue(pattern?.Expression) ?? "");
+                    return outer.Append(StringConstants.TryGetRouteValue(pattern?.Expression) ?? "");
                 }
                 // builder.Build() and WebApplication.Create() make the application: the root of all routes.
                 if (name == "Build" || (name == "Create" && access.Expression is IdentifierNameSyntax { Identifier.ValueText: "WebApplication" }))

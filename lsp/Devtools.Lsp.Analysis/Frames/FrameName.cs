@@ -22,7 +22,7 @@ internal sealed record FrameName(string TypeName, string MemberName, string? Loc
     public static FrameName? Parse(string frame)
     {
         ArgumentNullException.ThrowIfNull(frame);
-        string text = frame.Trim();
+        string text = FromPerfMapForm(frame.Trim());
         int? arguments = null;
         if (text.EndsWith(')') && FindArgumentList(text) is int open and > 0)
         {
@@ -78,6 +78,23 @@ internal sealed record FrameName(string TypeName, string MemberName, string? Loc
             // Anything else (<Main>$ itself) is the member's real name.
         }
         return new FrameName(type, member, local, lambda, arguments);
+    }
+
+    /// <summary>
+    /// The runtime's perf map spells methods with a signature: <c>instance void [Shop]
+    /// Shop.OrderService::Run(int32)[OptimizedTier1]</c>. Kept to <c>Shop.OrderService.Run(int32)</c>,
+    /// the form the rest of the parsing reads, so eBPF-sampled JIT frames map like EventPipe's.
+    /// </summary>
+    private static string FromPerfMapForm(string text)
+    {
+        int colons = text.IndexOf("::", StringComparison.Ordinal);
+        if (colons <= 0)
+            return text;
+        int tier = text.LastIndexOf(")[", StringComparison.Ordinal);
+        if (tier > colons && text.EndsWith(']'))
+            text = text[..(tier + 1)];
+        int start = text.LastIndexOf(' ', colons) + 1;
+        return string.Concat(text.AsSpan(start, colons - start), ".", text.AsSpan(colons + 2));
     }
 
     /// <summary><c>&lt;Get&gt;b__0_0</c> → <c>Get</c>; <c>&lt;&lt;Main&gt;$&gt;g__Local|0_0</c> → <c>&lt;Main&gt;$</c>.</summary>

@@ -17,51 +17,51 @@ internal static class RouteConstraints
     public static bool Accepts(RouteConstraint constraint, string value)
     {
         string? argument = constraint.Argument;
-        switch (constraint.Name.ToUpperInvariant())
+        switch (constraint.Name)
         {
-            case "INT":
+            case "int":
                 return int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _);
-            case "LONG":
+            case "long":
                 return long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _);
-            case "BOOL":
+            case "bool":
                 return bool.TryParse(value, out _);
-            case "GUID":
+            case "guid":
                 return Guid.TryParse(value, out _);
-            case "DATETIME":
+            case "datetime":
                 return DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
-            case "DECIMAL":
+            case "decimal":
                 return decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out _);
-            case "DOUBLE":
+            case "double":
                 return double.TryParse(value, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out _);
-            case "FLOAT":
+            case "float":
                 return float.TryParse(value, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out _);
-            case "ALPHA":
+            case "alpha":
                 return value.Length > 0 && value.All(char.IsAsciiLetter);
-            case "REQUIRED":
+            case "required":
                 return value.Length > 0;
             // A numeric constraint fails on a value that is not a number, as ASP.NET's do; a bad argument is ignored.
-            case "MIN":
+            case "min":
                 return Long(argument) is not { } lower || Long(value) >= lower;
-            case "MAX":
+            case "max":
                 return Long(argument) is not { } upper || Long(value) <= upper;
-            case "RANGE":
+            case "range":
                 return Pair(argument) is not ({ } from, { } to) || (Long(value) is { } number && number >= from && number <= to);
-            case "MINLENGTH":
+            case "minlength":
                 return Long(argument) is not { } minLength || value.Length >= minLength;
-            case "MAXLENGTH":
+            case "maxlength":
                 return Long(argument) is not { } maxLength || value.Length <= maxLength;
-            case "LENGTH":
+            case "length":
                 return Pair(argument) switch
                 {
                     ({ } shortest, { } longest) => value.Length >= shortest && value.Length <= longest,
                     ({ } exact, null) => value.Length == exact,
                     _ => true,
                 };
-            case "REGEX":
+            case "regex":
                 return Regex(argument) is not { } regex || Matches(regex, value);
-            case "FILE":
+            case "file":
                 return LooksLikeFileName(value);
-            case "NONFILE":
+            case "nonfile":
                 return !LooksLikeFileName(value);
             default:
                 return true;

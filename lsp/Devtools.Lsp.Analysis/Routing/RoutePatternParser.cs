@@ -185,8 +185,9 @@ internal static class RoutePatternParser
             argument = text[argumentStart..Math.Min(i, text.Length)];
             i = Math.Min(i + 1, text.Length);
         }
+        // Constraint names are case-insensitive; lower-cased once here, not at every match.
         if (name.Length > 0)
-            constraints.Add(new RouteConstraint(name, argument));
+            constraints.Add(new RouteConstraint(name.ToLowerInvariant(), argument));
         return i;
     }
 }

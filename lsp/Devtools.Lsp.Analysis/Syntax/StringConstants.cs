@@ -17,7 +17,14 @@ internal static class StringConstants
     private const int MaxDepth = 8;
 
     /// <summary>The value of <paramref name="expression"/>, or null if it is not a constant string.</summary>
-    public static string? TryGetValue(ExpressionSyntax? expression) => TryGetValue(expression, 0);
+    public static string? TryGetValue(ExpressionSyntax? expression) => TryGetValue(expression, 0, symbolic: false);
+
+    /// <summary>
+    /// Like <see cref="TryGetValue(ExpressionSyntax?)"/>, but a <c>Type.Constant</c> declared in
+    /// another file becomes a <see cref="WorkspaceConstants"/> marker, filled in when the workspace
+    /// is put together (route templates kept in a <c>Routes</c> class).
+    /// </summary>
+    public static string? TryGetRouteValue(ExpressionSyntax? expression) => TryGetValue(expression, 0, symbolic: true);
 
     /// <summary>Whether <paramref name="expression"/> is written as a string (literal, interpolation or concatenation of them).</summary>
     public static bool IsStringExpression(ExpressionSyntax expression) => expression switch
@@ -77,7 +84,7 @@ internal static class StringConstants
         return null;
     }
 
-    private static string? TryGetValue(ExpressionSyntax? expression, int depth)
+    private static string? TryGetValue(ExpressionSyntax? expression, int depth, bool symbolic)
     {
         if (expression is null || depth > MaxDepth)
             return null;
@@ -86,27 +93,28 @@ internal static class StringConstants
             case LiteralExpressionSyntax literal when IsStringLiteral(literal):
                 return literal.Token.ValueText;
             case ParenthesizedExpressionSyntax parenthesized:
-                return TryGetValue(parenthesized.Expression, depth + 1);
+                return TryGetValue(parenthesized.Expression, depth + 1, symbolic);
             case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
-                string? left = TryGetValue(binary.Left, depth + 1);
-                string? right = left is null ? null : TryGetValue(binary.Right, depth + 1);
+                string? left = TryGetValue(binary.Left, depth + 1, symbolic);
+                string? right = left is null ? null : TryGetValue(binary.Right, depth + 1, symbolic);
                 return right is null ? null : left + right;
             case InterpolatedStringExpressionSyntax interpolated:
-                return TryGetInterpolatedValue(interpolated, depth);
+                return TryGetInterpolatedValue(interpolated, depth, symbolic);
             case InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } } nameOf
                 when nameOf.ArgumentList.Arguments.Count == 1:
                 return LastIdentifier(nameOf.ArgumentList.Arguments[0].Expression);
             case IdentifierNameSyntax identifier:
-                return TryGetValue(FindInitializer(identifier), depth + 1);
-            case MemberAccessExpressionSyntax { Name: IdentifierNameSyntax member }:
-                // Type.Constant: look for the constant by name in this file's types.
-                return TryGetValue(FindInitializer(member), depth + 1);
+                return TryGetValue(FindInitializer(identifier), depth + 1, symbolic);
+            case MemberAccessExpressionSyntax { Name: IdentifierNameSyntax member } access:
+                // Type.Constant: look for the constant by name in this file's types, else leave it to the workspace.
+                return TryGetValue(FindInitializer(member), depth + 1, symbolic)
+                    ?? (symbolic && LastIdentifier(access.Expression) is { } type ? WorkspaceConstants.Marker(type, member.Identifier.ValueText) : null);
             default:
                 return null;
         }
     }
 
-    private static string? TryGetInterpolatedValue(InterpolatedStringExpressionSyntax interpolated, int depth)
+    private static string? TryGetInterpolatedValue(InterpolatedStringExpressionSyntax interpolated, int depth, bool symbolic)
     {
         var value = new StringBuilder();
         foreach (InterpolatedStringContentSyntax content in interpolated.Contents)
@@ -116,7 +124,7 @@ internal static class StringConstants
                 value.Append(text.TextToken.ValueText);
             }
             else if (content is InterpolationSyntax hole && hole.AlignmentClause is null && hole.FormatClause is null
-                && TryGetValue(hole.Expression, depth + 1) is { } constant)
+                && TryGetValue(hole.Expression, depth + 1, symbolic) is { } constant)
             {
                 value.Append(constant);
             }

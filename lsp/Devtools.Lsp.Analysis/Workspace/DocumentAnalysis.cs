@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Devtools.Lsp.Analysis.Endpoints;
 using Devtools.Lsp.Analysis.Methods;
 using Devtools.Lsp.Analysis.Sql;
+using Devtools.Lsp.Analysis.Syntax;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -22,7 +23,8 @@ internal sealed record DocumentAnalysis(
     ImmutableArray<SqlLiteral> SqlLiterals,
     ImmutableArray<MapCallFact> MapCalls,
     ImmutableArray<RouteBuilderCallFact> BuilderCalls,
-    ImmutableArray<ControllerFact> Controllers)
+    ImmutableArray<ControllerFact> Controllers,
+    ImmutableArray<KeyValuePair<string, string>> Constants)
 {
     private static readonly CSharpParseOptions s_parseOptions = new(LanguageVersion.Preview, DocumentationMode.None);
 
@@ -39,6 +41,7 @@ internal sealed record DocumentAnalysis(
             SqlLiteralExtractor.Extract(path, root, source),
             maps,
             calls,
-            ControllerExtractor.Extract(root, source));
+            ControllerExtractor.Extract(root, source),
+            WorkspaceConstants.Collect(root));
     }
 }

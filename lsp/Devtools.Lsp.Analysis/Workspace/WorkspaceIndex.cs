@@ -191,8 +191,18 @@ public sealed class WorkspaceIndex : IDisposable
         Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, file =>
         {
             string? text = editorTexts.GetValueOrDefault(file) ?? ReadOrNull(file);
-            if (text is not null)
+            if (text is null)
+                return;
+            try
+            {
                 results.Add(DocumentAnalysis.Analyze(file, text));
+            }
+#pragma warning disable CA1031 // One file the analysis cannot handle must not cost the other 499 theirs.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                LastError = e;
+            }
         });
         ImmutableDictionary<string, DocumentAnalysis>.Builder documents = ImmutableDictionary.CreateBuilder<string, DocumentAnalysis>(StringComparer.Ordinal);
         foreach (DocumentAnalysis document in results)

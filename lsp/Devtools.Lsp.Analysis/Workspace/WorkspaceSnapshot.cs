@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Devtools.Lsp.Analysis.Endpoints;
 using Devtools.Lsp.Analysis.Frames;
+using Devtools.Lsp.Analysis.Syntax;
 using Devtools.Lsp.Analysis.Workspace;
 
 namespace Devtools.Lsp.Analysis;
@@ -112,14 +113,15 @@ public sealed class WorkspaceSnapshot
                 controllers.Add((document.Path, controller));
         }
 
+        Dictionary<string, string?> constants = WorkspaceConstants.Merge(documents.SelectMany(d => d.Constants));
         var endpoints = ImmutableArray.CreateBuilder<EndpointDeclaration>();
-        var minimal = new MinimalApiEndpointBuilder(calls, documents.SelectMany(d => d.Methods));
+        var minimal = new MinimalApiEndpointBuilder(calls, documents.SelectMany(d => d.Methods), constants);
         foreach (DocumentAnalysis document in documents)
         {
             foreach (MapCallFact map in document.MapCalls)
                 minimal.Build(document.Path, map, endpoints);
         }
-        ControllerEndpointBuilder.Build(controllers, endpoints);
+        ControllerEndpointBuilder.Build(controllers, constants, endpoints);
         return endpoints.ToImmutable();
     }
 }

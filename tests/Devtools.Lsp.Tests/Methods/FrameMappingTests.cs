@@ -53,6 +53,9 @@ public class FrameMappingTests
     [InlineData("Program+<>c.<<Main>$>b__0_3", "Program.cs:2")]
     [InlineData("Program.<<Main>$>g__DeleteCart|0_0", "Program.cs:24")]
     [InlineData("Shop.Api.OrderEndpoints+<GetOrder>d__2.MoveNext", "OrderEndpoints.cs:16")]
+    // The runtime's perf map form (eBPF-sampled JIT code).
+    [InlineData("instance valuetype System.Decimal [Shop] Shop.Pricing.PriceCalculator`1[System.__Canon]::Add(valuetype System.Decimal,int32)[OptimizedTier1]", "Pricing.cs:25")]
+    [InlineData("void [Shop] Shop.Pricing.PriceCalculator`1+<QuoteAsync>d__9[System.__Canon]::MoveNext()[Tier0]", "Pricing.cs:35")]
     // Not workspace code.
     [InlineData("System.Linq.Enumerable.Sum", "")]
     [InlineData("libcoreclr.so+0x1a2b0", "")]
