@@ -112,15 +112,36 @@ public sealed class BridgeServer : IAsyncDisposable
     }
 
     [JsonRpcMethod("shutdown")]
-    public async Task<object?> ShutdownAsync(JsonElement args = default)
+    public Task<object?> ShutdownAsync(JsonElement args = default)
     {
         _shutdown = true;
+        Task<object?> shutdown = ShutdownCoreAsync();
+        _shutdownTask = shutdown;
+        return shutdown;
+    }
+
+    private async Task<object?> ShutdownCoreAsync()
+    {
         await DetachCoreAsync(null).ConfigureAwait(false);
         return null;
     }
 
+    /// <summary>
+    /// Ends the process once earlier requests are answered: a client may write shutdown and exit
+    /// back to back, and requests run concurrently, so the answers get a moment to be written.
+    /// </summary>
     [JsonRpcMethod("exit")]
-    public void Exit(JsonElement args = default) => _exit.TrySetResult();
+    public void Exit(JsonElement args = default) => _ = ExitAsync();
+
+    private async Task ExitAsync()
+    {
+        if (_shutdownTask is { } shutdown)
+            await Task.WhenAny(shutdown, Task.Delay(TimeSpan.FromSeconds(10))).ConfigureAwait(false);
+        await Task.Delay(200).ConfigureAwait(false);
+        _exit.TrySetResult();
+    }
+
+    private volatile Task? _shutdownTask;
 
     [JsonRpcMethod("$/setTrace")]
     public void SetTrace(JsonElement args = default)
