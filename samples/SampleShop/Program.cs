@@ -1,7 +1,7 @@
 // SampleShop: the small ASP.NET Core service that `devtools demo` and the tests
 // capture. Its endpoints cover the HTTP shapes the parser must handle:
 // fixed-length and chunked bodies, 201/204/304/404/500, slow handlers and large
-// responses written in many pieces.
+// responses written in many pieces; /work burns CPU on one known line.
 using System.Text.Json;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -58,6 +58,10 @@ app.MapGet("/big", async (HttpContext ctx, int? kb) =>
         await ctx.Response.Body.WriteAsync(block.AsMemory(0, Math.Min(block.Length, total - sent)));
 });
 
+// CPU-bound work for the profiler and the editor's hot-line view: the marked
+// line is where nearly all of this endpoint's samples land.
+app.MapGet("/work", (int? n) => Results.Text(Work.Spin(Math.Clamp(n ?? 2_000_000, 1, 200_000_000)).ToString()));
+
 app.MapGet("/static/logo", (HttpContext ctx) =>
 {
     const string etag = "\"logo-v1\"";
@@ -75,4 +79,16 @@ app.Run();
 sealed record Order(int Id, string Item, decimal Price);
 sealed record ErrorBody(string Error);
 sealed record Created(int BytesReceived);
+
+static class Work
+{
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    public static ulong Spin(int n)
+    {
+        ulong x = 0x9E3779B97F4A7C15;
+        for (int i = 0; i < n; i++)
+            x = (x ^ (x >> 29)) * 0xBF58476D1CE4E5B9 + (ulong)i; // HOT: the /work loop (devtools e2e looks for this marker)
+        return x;
+    }
+}
 
