@@ -21,7 +21,7 @@ const t0 = Date.now();
 const log = (...a) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
 
 // The lens the bridge puts on the /orders/{id} handler, with live numbers.
-const ORDERS_LENS = /GET \/orders\/\{id(:int)?\} · \d+(\.\d+)?k? req\/min/;
+const ORDERS_LENS = /GET \/orders\/\{id(:int)?\} · (<)?\d+(\.\d+)?k? req\/min · p50 \d+(\.\d+)? (ms|s)/;
 
 // ---- bounded traffic against SampleShop (loopback only) -------------------------------------
 const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });

@@ -9,8 +9,22 @@
 # Every process it starts runs in its own process group and is stopped on exit.
 # Environment: DEVTOOLS_E2E_CACHE (default <repo>/.vscode-e2e), DEVTOOLS_E2E_TIMEOUT (s, default 240),
 # DEVTOOLS_E2E_BRIDGE (development only: a bridge to use instead of the bundled one),
-# DEVTOOLS_E2E_KEEP=1 (keep the run folder).
+# DEVTOOLS_E2E_KEEP=1 (keep the run folder), DEVTOOLS_E2E_GLOBAL_TIMEOUT (s, default 1800, setup included),
+# DEVTOOLS_E2E_MOCK_BRIDGE=1 (harness self-test against e2e/mock-bridge.js: made-up data, proves the UI side only).
+# Exit status: 0 passed, 1 failed.
 set -euo pipefail
+
+# One global bound over everything below (setup included); timeout(1) signals the whole
+# process group, the EXIT trap then stops code-server and SampleShop (their own groups).
+if [ -z "${DEVTOOLS_E2E_INNER:-}" ]; then
+  global="${DEVTOOLS_E2E_GLOBAL_TIMEOUT:-1800}"
+  set +e
+  DEVTOOLS_E2E_INNER=1 timeout --kill-after=30 "$global" bash "$(readlink -f "$0")" "$@"
+  rc=$?
+  [ $rc = 124 ] && echo "== e2e FAILED: global timeout of ${global}s (DEVTOOLS_E2E_GLOBAL_TIMEOUT) reached" >&2
+  [ $rc = 0 ] || rc=1
+  exit $rc
+fi
 
 here="$(cd "$(dirname "$(readlink -f "$0")")" && pwd)"
 ext="$(cd "$here/.." && pwd)"
@@ -28,14 +42,21 @@ cs="$base/cs/node_modules/.bin/code-server"
 
 rm -rf "$artifacts" && mkdir -p "$artifacts"
 
-step "build + package the extension (with the bridge in server/)"
+mock="${DEVTOOLS_E2E_MOCK_BRIDGE:-0}"
+if [ "$mock" = 1 ]; then
+  step "build + package the extension WITHOUT the bridge (DEVTOOLS_E2E_MOCK_BRIDGE=1: harness self-test, made-up data)"
+else
+  step "build + package the extension (with the published bridge in server/)"
+fi
 (
   cd "$ext"
   # npm ci only when the lock changed since the last install
   if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     npm ci --no-audit --no-fund --loglevel=error
   fi
-  timeout 900 npm run --silent package
+  npm run --silent build
+  if [ "$mock" = 1 ]; then rm -rf server; else timeout 900 bash scripts/bundle-bridge.sh; fi
+  node_modules/.bin/vsce package --no-dependencies --skip-license --allow-missing-repository -o devtools.vsix
 ) > "$artifacts/package.log" 2>&1 || { tail -40 "$artifacts/package.log" >&2; echo "e2e: packaging failed (artifacts/e2e/package.log)" >&2; exit 1; }
 vsix="$ext/devtools.vsix"
 
@@ -85,6 +106,7 @@ tar -C "$repo/samples/SampleShop" --exclude=./bin --exclude=./obj -cf - . | tar 
 
 # user settings: a quiet workbench; PDB paths of the built sample map onto the copy
 bridge_setting=""
+[ "$mock" = 1 ] && DEVTOOLS_E2E_BRIDGE="$here/mock-bridge.js"
 if [ -n "${DEVTOOLS_E2E_BRIDGE:-}" ]; then
   echo "e2e: WARNING: using DEVTOOLS_E2E_BRIDGE=$DEVTOOLS_E2E_BRIDGE instead of the bundled bridge" >&2
   bridge_setting="\"devtools.bridgePath\": \"$DEVTOOLS_E2E_BRIDGE\","

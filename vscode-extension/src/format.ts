@@ -8,7 +8,8 @@ export function formatCount(n: number): string {
   if (n >= 1_000_000) return `${trimZero((n / 1_000_000).toFixed(1))}M`;
   if (n >= 10_000) return `${trimZero((n / 1000).toFixed(1))}k`;
   if (n >= 10) return String(Math.round(n));
-  return trimZero(n.toFixed(1)) === '0' ? '<0.1' : trimZero(n.toFixed(1));
+  if (n < 0.1) return '<0.1';
+  return trimZero(n.toFixed(1));
 }
 
 function trimZero(s: string): string {
