@@ -78,9 +78,12 @@ async function runCommand(page, title) {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: 10000 });
   await input.fill(`>${title}`);
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  // click the row whose label is the title (Enter would run whatever fuzzy-matched first)
+  const esc = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const row = page.locator('.quick-input-list .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${esc}`) }) }).first();
   await row.waitFor({ timeout: 15000 });
-  await page.keyboard.press('Enter');
+  await row.click();
 }
 
 async function statusText(page) {
@@ -122,12 +125,13 @@ async function goToLine(page, line1) {
 
 /** The hot-line decoration: its "▮ N%" after-text is CSS ::after content on a span of that view line. */
 function hotLineDecoration(marker) {
+  // Monaco renders spaces as U+00A0
   for (const line of document.querySelectorAll('.monaco-editor .view-lines .view-line')) {
-    if (!line.textContent.includes(marker)) continue;
+    if (!line.textContent.replace(/\u00a0/g, ' ').includes(marker)) continue;
     for (const span of line.querySelectorAll('span')) {
       const content = getComputedStyle(span, '::after').content;
       if (content && content.includes('▮')) {
-        return { after: content, lineText: line.textContent };
+        return { after: content, lineText: line.textContent.replace(/\u00a0/g, ' ') };
       }
     }
   }
@@ -240,9 +244,17 @@ async function webviewFrameWith(page, selector, timeout) {
     await page.locator('.tab', { hasText: 'Program.cs' }).first().click();
     await goToLine(page, source.findIndex(l => l.includes('"/orders/{id')) + 1);
     await page.keyboard.press('Escape');
+    // the lens is re-rendered whenever the bridge refreshes (up to once a second while traffic
+    // flows), so a click can land on a node being replaced: retry until the panel opens
     const lensLink = page.locator('.monaco-editor .codelens-decoration a', { hasText: ORDERS_LENS }).first();
-    await lensLink.waitFor({ timeout: 20000 });
-    await lensLink.click();
+    const requestsTab = page.locator('.tab', { hasText: /Requests: GET/ }).first();
+    for (let attempt = 1; ; attempt++) {
+      await lensLink.waitFor({ timeout: 20000 });
+      await lensLink.click({ timeout: 5000 }).catch(e => log(`lens click ${attempt}: ${e.message.split('\n')[0]}`));
+      if (await requestsTab.waitFor({ timeout: 5000 }).then(() => true, () => false)) break;
+      if (attempt >= 6) throw new Error('clicking the /orders/{id} lens did not open its recent requests');
+      log(`lens click ${attempt} opened nothing; again`);
+    }
     const rq = await webviewFrameWith(page, '#requests tbody tr td.path', 30000);
     const rows = await rq.locator('#requests tbody tr').count();
     log(`recent requests: ${rows} rows, first: ${(await rq.locator('#requests tbody tr').first().innerText()).replace(/\s+/g, ' ')}`);
@@ -254,13 +266,15 @@ async function webviewFrameWith(page, selector, timeout) {
     log('status:', await waitForStatus(page, /Devtools: detached/, 20000));
     await goToLine(page, hotLine);
     await page.keyboard.press('Escape');
-    await page.waitForFunction(m => !(function f(marker) {
+    // the line must be rendered (found by its marker) and carry no "▮" decoration any more
+    await page.waitForFunction(marker => {
       for (const line of document.querySelectorAll('.monaco-editor .view-lines .view-line')) {
-        if (!line.textContent.includes(marker)) continue;
-        for (const span of line.querySelectorAll('span')) if ((getComputedStyle(span, '::after').content || '').includes('▮')) return true;
+        if (!line.textContent.replace(/\u00a0/g, ' ').includes(marker)) continue;
+        for (const span of line.querySelectorAll('span')) if ((getComputedStyle(span, '::after').content || '').includes('▮')) return false;
+        return true;
       }
       return false;
-    })(m), '// HOT:', { timeout: 15000 });
+    }, '// HOT:', { timeout: 15000, polling: 500 });
     log('hot-line decoration cleared');
     await shot(page, '06-detached');
 
@@ -283,6 +297,20 @@ async function webviewFrameWith(page, selector, timeout) {
   } catch (e) {
     log('FAILED:', e.message);
     await page.screenshot({ path: path.join(args.artifacts, 'failure.png') }).catch(() => {});
+    // the editor's DOM at the time, for the post-mortem
+    await page.evaluate(() => {
+      const ed = document.querySelector('.monaco-editor');
+      return ed ? ed.outerHTML : '';
+    }).then(html => fs.writeFileSync(path.join(args.artifacts, 'failure-editor.html'), html)).catch(() => {});
+    await page.evaluate(() => {
+      const out = [];
+      for (const sheet of document.styleSheets) {
+        let rules;
+        try { rules = sheet.cssRules; } catch { continue; }
+        for (const r of rules) if (r.cssText.includes('ced-')) out.push(r.cssText);
+      }
+      return out.join('\n');
+    }).then(css => fs.writeFileSync(path.join(args.artifacts, 'failure-decorations.css'), css)).catch(() => {});
     process.exitCode = 1;
   } finally {
     if (traffic) await traffic.stop().catch(() => {});

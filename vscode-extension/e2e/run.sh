@@ -85,7 +85,8 @@ cleanup() {
   find "$run/user-data/logs" -name 'exthost.log' -exec cp {} "$artifacts/exthost.log" \; 2>/dev/null || true
   [ "${DEVTOOLS_E2E_KEEP:-0}" = 1 ] && echo "e2e: run folder kept: $run" >&2 || rm -rf "$run"
   echo "== e2e [$((SECONDS - t0))s] $([ $rc = 0 ] && echo PASSED || echo FAILED) (artifacts in artifacts/e2e/)" >&2
-  exit $rc
+  [ $rc = 0 ] || exit 1
+  exit 0
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -134,6 +135,10 @@ cat > "$run/user-data/User/settings.json" <<JSON
   "git.enabled": false
 }
 JSON
+
+# devtools.bridgePath is machine-scoped: a remote (code-server) window reads it from Machine/settings.json
+mkdir -p "$run/user-data/Machine"
+cp "$run/user-data/User/settings.json" "$run/user-data/Machine/settings.json"
 
 export PATH="$node24:$PATH" XDG_CONFIG_HOME="$run/xdg-config" XDG_DATA_HOME="$run/xdg-data"
 step "install the .vsix into code-server"

@@ -8,8 +8,12 @@ import * as os from 'os';
 import * as vscode from 'vscode';
 import {
   CloseAction,
+  CodeLensRefreshRequest,
+  CodeLensRequest,
   ErrorAction,
   ExecuteCommandRequest,
+  InlayHintRefreshRequest,
+  InlayHintRequest,
   LanguageClient,
   LanguageClientOptions,
   RevealOutputChannelOn,
@@ -20,6 +24,7 @@ import {
 import { BridgeCommand, expandSourceRoots, resolveBridge } from './bridgePath';
 import { BridgeStatus } from './format';
 import { AttachState, BridgeOptions, ClientCommands, HotLinesParams, Methods } from './protocol';
+import { RefreshGate } from './refreshGate';
 
 export class BridgeNotRunningError extends Error {
   constructor() {
@@ -146,6 +151,16 @@ export class Bridge implements vscode.Disposable {
       options: { cwd, env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_NOLOGO: '1' } },
     };
     let closedNotified = false;
+    // Paced refreshes (see refreshGate.ts); the events are fired on the client's own providers.
+    let client: LanguageClient | undefined;
+    const lensGate = new RefreshGate(() => {
+      const f = client?.getFeature(CodeLensRequest.method);
+      for (const p of providersOf(d => f?.getProvider(d))) p.onDidChangeCodeLensEmitter.fire();
+    });
+    const hintGate = new RefreshGate(() => {
+      const f = client?.getFeature(InlayHintRequest.method);
+      for (const p of providersOf(d => f?.getProvider(d))) p.onDidChangeInlayHints.fire();
+    });
     const clientOptions: LanguageClientOptions = {
       documentSelector: [
         { language: 'csharp', scheme: 'file' },
@@ -180,7 +195,12 @@ export class Bridge implements vscode.Disposable {
         },
       },
       middleware: {
+        provideCodeLenses: (document, token, next) => {
+          lensGate.consumed();
+          return next(document, token);
+        },
         provideInlayHints: async (document, range, token, next) => {
+          hintGate.consumed();
           const hints = await next(document, range, token);
           const filter = this.inlayHintFilter;
           if (!hints || !filter) return hints;
@@ -189,7 +209,7 @@ export class Bridge implements vscode.Disposable {
       },
     };
 
-    const client = new LanguageClient('devtools', 'Devtools', serverOptions, clientOptions);
+    client = new LanguageClient('devtools', 'Devtools', serverOptions, clientOptions);
     this.client = client;
     this.claimOwnCommands(client);
     client.onDidChangeState(e => {
@@ -212,6 +232,16 @@ export class Bridge implements vscode.Disposable {
       return;
     }
     if (generation !== this.generation) return;
+    // start() also resolves when the bridge exited during initialize (the closed
+    // handler has told the user already): that is a failed start, not a running bridge.
+    if (closedNotified || !client.isRunning()) {
+      if (this.client === client) this.client = undefined;
+      this.setStatus('failed');
+      return;
+    }
+    // replaces the language client's own handlers, which fire on every refresh
+    client.onRequest(CodeLensRefreshRequest.type, () => { lensGate.request(); });
+    client.onRequest(InlayHintRefreshRequest.type, () => { hintGate.request(); });
     this.subscriptions.push(
       client.onNotification(Methods.stateChanged, (s: AttachState) => this.stateEmitter.fire(s)),
       client.onNotification(Methods.hotLines, (p: HotLinesParams) => this.hotLinesEmitter.fire(p)),
@@ -293,6 +323,16 @@ export class Bridge implements vscode.Disposable {
     void this.stop();
     for (const d of this.subscriptions) d.dispose();
   }
+}
+
+/** The providers (one per registration) serving the open documents. */
+function providersOf<T>(get: (d: vscode.TextDocument) => T | undefined): Set<T> {
+  const out = new Set<T>();
+  for (const d of vscode.workspace.textDocuments) {
+    const p = get(d);
+    if (p) out.add(p);
+  }
+  return out;
 }
 
 function hintLabel(h: vscode.InlayHint): string {
