@@ -11,6 +11,8 @@ var root = new RootCommand(
     RecordCommand.Create(),
     DemoCommand.Create(),
     DoctorCommand.Create(),
+    LspCommand.Create(),
+    AgentCommand.Create(),
 };
 
 // Output to a file or pipe: Spectre would assume 80 columns and squeeze the tables.

@@ -30,6 +30,13 @@ public sealed class Profile
     /// <summary>Process names by pid, for display.</summary>
     public Dictionary<uint, string> ProcessNames { get; } = [];
 
+    /// <summary>
+    /// What a reader must know to interpret the numbers, one sentence each, for outputs to
+    /// print with the profile: which samples were kept ("CPU view: ..."), what ended the run
+    /// early, what could not be symbolized.
+    /// </summary>
+    public List<string> Notes { get; } = [];
+
     public long TotalSamples { get; private set; }
 
     public IEnumerable<ProfileStack> Stacks => _counts.Select(kv => new ProfileStack(kv.Key.Upid, kv.Key.Frames, kv.Value));

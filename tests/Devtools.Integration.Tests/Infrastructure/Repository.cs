@@ -15,6 +15,12 @@ public static class Repository
     /// <summary>The sample gRPC service (Kestrel, h2c), built with the solution.</summary>
     public static string GrpcGreeterDll => Path.Combine(Root, "samples", "GrpcGreeter", "bin", Configuration, "net10.0", "GrpcGreeter.dll");
 
+    /// <summary>The console sample with one known hot line (its PDB is embedded), built with the solution.</summary>
+    public static string HotMethodDll => Path.Combine(Root, "samples", "HotMethod", "bin", Configuration, "net10.0", "HotMethod.dll");
+
+    /// <summary>HotMethod's source: the test finds the HOT-LINE marker in it.</summary>
+    public static string HotMethodSource => Path.Combine(Root, "samples", "HotMethod", "Program.cs");
+
     private static string FindRoot()
     {
         string? dir = AppContext.BaseDirectory;

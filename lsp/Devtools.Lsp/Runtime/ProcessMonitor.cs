@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using Devtools.Core.Common;
+using Devtools.Core.Profiling;
+using Devtools.Core.Profiling.EventPipe;
+using Devtools.Core.Profiling.EventPipe.Requests;
+using Devtools.Core.Query.Http;
+using Devtools.Core.Storage;
+using Devtools.Lsp.Protocol;
+
+namespace Devtools.Lsp.Runtime;
+
+/// <summary>
+/// One .NET process watched through EventPipe, continuously: CPU samples resolved to
+/// file:line in a rolling profile (the last 30–60 s: the session is reset every 30 s and the
+/// previous period kept), and, optionally, its Kestrel requests into <c>http_events</c>.
+/// Used by the bridge (in-process attach) and by the agent.
+/// </summary>
+public sealed class ProcessMonitor : IAsyncDisposable
+{
+    private static readonly TimeSpan Period = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan SnapshotReuse = TimeSpan.FromMilliseconds(500);
+
+    private readonly ManagedProfilerSession _session;
+    private readonly Lock _gate = new();
+    private readonly Stopwatch _periodClock = Stopwatch.StartNew();
+    private readonly Stopwatch _snapshotClock = new();
+    private Profile? _previous;
+    private Profile? _cached;
+
+    private ProcessMonitor(ManagedProfilerSession session, TableStore tables)
+    {
+        _session = session;
+        Tables = tables;
+        Since = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+    }
+
+    public int Pid => _session.Pid;
+
+    public string ProcessName => _session.ProcessName;
+
+    public long Since { get; }
+
+    public TableStore Tables { get; }
+
+    public string? Lost =>
+        _session.ProcessExited ? $"process {Pid} ({ProcessName}) exited"
+        : _session.Fault is { } fault ? $"the EventPipe session with process {Pid} broke: {fault.Message}"
+        : !_session.IsRunning ? $"the EventPipe session with process {Pid} ended"
+        : null;
+
+    /// <summary>Attaches to <paramref name="pid"/>; requests go to <paramref name="tables"/> when <paramref name="recordRequests"/>.</summary>
+    public static async Task<ProcessMonitor> StartAsync(int pid, TableStore tables, bool recordRequests, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        var options = new ManagedProfilerOptions
+        {
+            Requests = recordRequests ? ManagedRequestRecorder.ForTable(tables.HttpEvents) : null,
+        };
+        ManagedProfilerSession session = await ManagedProfiler.StartAsync(pid, options, ct).ConfigureAwait(false);
+        return new ProcessMonitor(session, tables);
+    }
+
+    /// <summary>The profile of the last 30–60 s.</summary>
+    public Profile RecentProfile()
+    {
+        lock (_gate)
+        {
+            if (_cached is not null && _snapshotClock.Elapsed < SnapshotReuse)
+                return _cached;
+            Profile current = _session.Snapshot();
+            if (_periodClock.Elapsed >= Period && _session.IsRunning)
+            {
+                _previous = current;
+                _session.Reset();
+                _periodClock.Restart();
+            }
+            _cached = ReferenceEquals(_previous, current) ? current : ProfileViews.Merge(_previous, current);
+            _snapshotClock.Restart();
+            return _cached;
+        }
+    }
+
+    public Hotspots Hotspots(int limit) => ProfileViews.Hotspots(RecentProfile(), limit);
+
+    public object FlameGraph() => ProfileViews.Speedscope(RecentProfile(), $"{ProcessName} ({Pid})");
+
+    public IReadOnlyList<RequestRow> Requests(TimeSpan window) => RequestReader.Read(Tables, (uint)Pid, window);
+
+    public async ValueTask DisposeAsync() => await _session.DisposeAsync().ConfigureAwait(false);
+}
+
+/// <summary>Reads <c>http_events</c> rows as <see cref="RequestRow"/>s.</summary>
+public static class RequestReader
+{
+    public static IReadOnlyList<RequestRow> Read(TableStore tables, uint? pid, TimeSpan window)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        long from = MonotonicClock.UnixNowNs() - (long)window.TotalNanoseconds;
+        var rows = new List<RequestRow>();
+        foreach (HttpEvent e in HttpEvent.ReadAll(tables.HttpEvents))
+        {
+            if (e.TimeUnixNs < from || (pid is { } p && e.Upid.Pid != p) || e.TraceRole == 1)
+                continue;
+            rows.Add(new RequestRow(e.TimeUnixNs / 1_000_000, e.ReqMethod, e.ReqPath, e.RespStatus, e.LatencyNs / 1e6, null, (int)e.Upid.Pid));
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,148 @@
+using System.Text;
+using Devtools.Lsp.Protocol;
+using Devtools.Lsp.Workspace;
+
+namespace Devtools.Lsp.Server;
+
+/// <summary>Turns a <see cref="LiveSnapshot"/> into what one document shows: lenses, inlay hints, hovers.</summary>
+public static class Presenter
+{
+    /// <summary>Hot lines and methods below this share of the samples are not shown.</summary>
+    public const double MinPercent = 1.0;
+
+    public static string EndpointTitle(SourceEndpoint endpoint, EndpointTraffic? traffic, bool attached, double windowSeconds)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        string route = $"{endpoint.MethodsText} {endpoint.Template.Display}";
+        if (traffic is null)
+            return attached ? $"{route} · no requests in the last {windowSeconds:0} s" : $"{route} · attach to see live traffic";
+        return $"{route} · {Format.Rate(traffic.RequestsPerMinute)} req/min · p50 {Format.Ms(traffic.P50Ms)} · p99 {Format.Ms(traffic.P99Ms)} · {Format.Percent(traffic.ErrorRate * 100)} errors";
+    }
+
+    public static List<CodeLens> CodeLenses(string path, WorkspaceIndex index, LiveSnapshot live, bool attached)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(live);
+        SourceFileFacts facts = index.Facts(path);
+        var lenses = new List<CodeLens>();
+        foreach (SourceEndpoint e in facts.Endpoints)
+        {
+            EndpointTraffic? traffic = live.Endpoints.GetValueOrDefault(e.Key);
+            string title = EndpointTitle(e, traffic, attached, live.WindowSeconds);
+            LspCommand command = attached || traffic is not null
+                ? new LspCommand(title, "devtools.showRecentRequests", [new { method = e.HttpMethods.Count == 1 ? e.HttpMethods[0] : null, route = e.Template.Display }])
+                : new LspCommand(title, "devtools.attach");
+            lenses.Add(new CodeLens(e.Range, command));
+        }
+        foreach ((SourceMethodInfo method, HotFunction function) in HotMethods(path, facts, live))
+        {
+            string title = $"CPU {Format.Percent(function.TotalPercent)} · self {Format.Percent(function.SelfPercent)}";
+            lenses.Add(new CodeLens(method.NameRange, new LspCommand(title, "devtools.showFlameGraph", [new { function = function.Name }])));
+        }
+        return lenses;
+    }
+
+    /// <summary>Methods of the file with a hot function: matched by name, and by the function's hottest line lying inside the declaration.</summary>
+    public static IEnumerable<(SourceMethodInfo Method, HotFunction Function)> HotMethods(string path, SourceFileFacts facts, LiveSnapshot live)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(live);
+        foreach (SourceMethodInfo m in facts.Methods)
+        {
+            HotFunction? best = live.MappedFunctions
+                .Where(f => f.File == path && f.Line - 1 >= m.StartLine && f.Line - 1 <= m.EndLine && SameMethod(f.Name, m.QualifiedName) && f.TotalPercent >= MinPercent)
+                .MaxBy(f => f.TotalPercent);
+            if (best is not null)
+                yield return (m, best);
+        }
+    }
+
+    /// <summary>"Ns.Type.Method" against "Type.Method" or the other way round, at a '.' boundary; generic arity and arguments ignored.</summary>
+    public static bool SameMethod(string profilerName, string sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(profilerName);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        string a = Strip(profilerName);
+        string b = Strip(sourceName);
+        return a == b || a.EndsWith("." + b, StringComparison.Ordinal) || b.EndsWith("." + a, StringComparison.Ordinal);
+
+        static string Strip(string s)
+        {
+            int paren = s.IndexOf('(', StringComparison.Ordinal);
+            if (paren >= 0)
+                s = s[..paren];
+            int bracket = s.IndexOf('[', StringComparison.Ordinal);
+            if (bracket >= 0)
+                s = s[..bracket];
+            return s;
+        }
+    }
+
+    public static List<InlayHint> InlayHints(string path, string? text, LiveSnapshot live, LspRange? range)
+    {
+        ArgumentNullException.ThrowIfNull(live);
+        var hints = new List<InlayHint>();
+        if (text is null || !live.HotLinesByFile.TryGetValue(path, out IReadOnlyDictionary<int, HotLine>? lines))
+            return hints;
+        string[] docLines = text.Split('\n');
+        foreach ((int line, HotLine hot) in lines.OrderBy(kv => kv.Key))
+        {
+            if (hot.Percent < MinPercent || line >= docLines.Length)
+                continue;
+            if (range is not null && (line < range.Start.Line || line > range.End.Line))
+                continue;
+            int end = docLines[line].TrimEnd('\r').Length;
+            hints.Add(new InlayHint(new Position(line, end), $"▮ {Format.Percent(hot.Percent)}", Kind: null, PaddingLeft: true,
+                Tooltip: $"{Format.Percent(hot.Percent)} of CPU samples on this line ({hot.Samples} of {live.Hotspots?.TotalSamples ?? 0}), {Format.Percent(hot.TotalPercent)} including what it calls — {hot.Function}"));
+        }
+        return hints;
+    }
+
+    public static Hover? Hover(string path, Position position, WorkspaceIndex index, LiveSnapshot live, bool attached)
+    {
+        ArgumentNullException.ThrowIfNull(position);
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(live);
+        SourceFileFacts facts = index.Facts(path);
+        var md = new StringBuilder();
+        LspRange? range = null;
+        SourceEndpoint? endpoint = facts.Endpoints
+            .Where(e => position.Line >= e.Range.Start.Line && position.Line <= e.LastLine)
+            .MinBy(e => e.LastLine - e.Range.Start.Line);
+        if (endpoint is not null)
+        {
+            range = endpoint.Range;
+            EndpointTraffic? traffic = live.Endpoints.GetValueOrDefault(endpoint.Key);
+            md.Append("**").Append(endpoint.MethodsText).Append(' ').Append(endpoint.Template.Display).Append("**");
+            if (traffic is null)
+            {
+                md.Append(attached ? $" · no requests in the last {live.WindowSeconds:0} s" : " · not attached").Append("\n\n");
+            }
+            else
+            {
+                md.Append($" · {traffic.Count} requests in the last {live.WindowSeconds:0} s · p50 {Format.Ms(traffic.P50Ms)} · p90 {Format.Ms(traffic.P90Ms)} · p99 {Format.Ms(traffic.P99Ms)}\n\n");
+                md.Append("Slowest recent requests:\n\n| status | latency | time | path |\n|---:|---:|---|---|\n");
+                foreach (RequestRow r in traffic.Slowest.Take(5))
+                    md.Append($"| {r.Status} | {Format.Ms(r.LatencyMs)} | {Format.Time(r.Time)} | `{r.Path.Replace("|", "\\|", StringComparison.Ordinal).Replace("`", "'", StringComparison.Ordinal)}` |\n");
+                md.Append('\n');
+            }
+        }
+        if (live.HotLinesByFile.TryGetValue(path, out IReadOnlyDictionary<int, HotLine>? lines) && lines.TryGetValue(position.Line, out HotLine? hot))
+        {
+            md.Append($"**CPU** {Format.Percent(hot.Percent)} of samples on this line ({hot.Samples} of {live.Hotspots?.TotalSamples ?? 0}), {Format.Percent(hot.TotalPercent)} with what it calls · `{hot.Function}`\n");
+            range ??= LspRange.Of(position.Line, 0, position.Line, 0);
+        }
+        return md.Length == 0 ? null : new Hover(new MarkupContent("markdown", md.ToString().TrimEnd() + "\n"), range);
+    }
+
+    /// <summary>A string that changes exactly when what the document shows changes: refreshes are sent only then.</summary>
+    public static string Fingerprint(string path, string? text, WorkspaceIndex index, LiveSnapshot live, bool attached)
+    {
+        var sb = new StringBuilder();
+        foreach (CodeLens lens in CodeLenses(path, index, live, attached))
+            sb.Append(lens.Range.Start.Line).Append(lens.Command?.Title).Append('\n');
+        foreach (InlayHint hint in InlayHints(path, text, live, null))
+            sb.Append(hint.Position.Line).Append(hint.Label).Append('\n');
+        return sb.ToString();
+    }
+}
