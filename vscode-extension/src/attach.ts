@@ -1,7 +1,7 @@
 // The attach/detach commands and the status bar that shows what is attached.
 import * as vscode from 'vscode';
 import { Bridge, BridgeNotRunningError } from './bridge';
-import { statusView, targetItems, TargetItem } from './format';
+import { statusView, targetDisplayName, targetItems, TargetItem } from './format';
 import { AttachState, ClientCommands, Methods, Target } from './protocol';
 
 interface TargetPickItem extends vscode.QuickPickItem {
@@ -16,6 +16,8 @@ type LastTarget =
 export class AttachController implements vscode.Disposable {
   private state: AttachState | undefined;
   private last: LastTarget | undefined;
+  /** Display names of the processes last listed (`dotnet App.dll` → App), by pid. */
+  private readonly names = new Map<number, string>();
   private readonly item: vscode.StatusBarItem;
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly detachedEmitter = new vscode.EventEmitter<void>();
@@ -45,6 +47,7 @@ export class AttachController implements vscode.Disposable {
   }
 
   private onState(next: AttachState): void {
+    if (next.pid !== undefined && this.names.has(next.pid)) next = { ...next, processName: this.names.get(next.pid) };
     const prev = this.state;
     this.state = next;
     void vscode.commands.executeCommand('setContext', 'devtools.attached', next.attached);
@@ -81,6 +84,7 @@ export class AttachController implements vscode.Disposable {
     });
     try {
       const { targets } = await this.bridge.request<{ targets: Target[] }>(Methods.listTargets, {});
+      this.remember(targets);
       pick.items = targetItems(targets, this.state?.attached ? this.state.pid : undefined).map(toPickItem);
       if (targets.length === 0) pick.placeholder = 'No processes to attach to.';
     } catch (e) {
@@ -112,6 +116,11 @@ export class AttachController implements vscode.Disposable {
           await this.showError(`could not attach to ${name ?? 'pid'} ${pid}`, e);
         }
       });
+  }
+
+  private remember(targets: readonly Target[]): void {
+    this.names.clear();
+    for (const t of targets) this.names.set(t.pid, targetDisplayName(t));
   }
 
   /** Devtools: Connect to Agent… */
@@ -175,9 +184,10 @@ export class AttachController implements vscode.Disposable {
     if (last?.kind === 'process' && last.name) {
       try {
         const { targets } = await this.bridge.request<{ targets: Target[] }>(Methods.listTargets, {});
-        const same = targets.filter(t => t.name === last.name);
+        this.remember(targets);
+        const same = targets.filter(t => targetDisplayName(t) === last.name);
         if (same.length === 1) {
-          await this.attachTo(same[0].pid, same[0].name);
+          await this.attachTo(same[0].pid, targetDisplayName(same[0]));
           return;
         }
       } catch {

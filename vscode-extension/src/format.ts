@@ -97,6 +97,21 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(m / 60)} h ${m % 60} min`;
 }
 
+/**
+ * The name a user knows a process by: for a framework-dependent .NET app started
+ * as `dotnet path/App.dll …` (whose process name is just "dotnet") the app's name.
+ */
+export function targetDisplayName(t: Pick<Target, 'name' | 'commandLine'>): string {
+  const hosts = new Set(['dotnet', 'dotnet.exe']);
+  if (hosts.has(t.name.toLowerCase()) && t.commandLine) {
+    const args = t.commandLine.split(/\s+/).slice(1);
+    // skip host options (`exec`, `--roll-forward X`, …) up to the first .dll
+    const dll = args.find(a => /\.dll$/i.test(a));
+    if (dll) return dll.split(/[\\/]/).pop()!.replace(/\.dll$/i, '');
+  }
+  return t.name;
+}
+
 /** A quick pick row for a target; `pid` rides along for the caller. */
 export interface TargetItem {
   label: string;
@@ -113,7 +128,7 @@ export function targetItems(targets: readonly Target[], attachedPid?: number): T
   const sorted = [...targets].sort((a, b) =>
     Number(b.canAttachWithoutRoot) - Number(a.canAttachWithoutRoot) ||
     Number(b.isDotnet) - Number(a.isDotnet) ||
-    a.name.localeCompare(b.name) ||
+    targetDisplayName(a).localeCompare(targetDisplayName(b)) ||
     a.pid - b.pid);
   return sorted.map(t => {
     const tags = [`pid ${t.pid}`];
@@ -121,7 +136,7 @@ export function targetItems(targets: readonly Target[], attachedPid?: number): T
     if (!t.canAttachWithoutRoot) tags.push('needs root (eBPF)');
     if (t.pid === attachedPid) tags.push('attached');
     return {
-      label: `${t.isDotnet ? '$(symbol-class)' : '$(terminal)'} ${t.name}`,
+      label: `${t.isDotnet ? '$(symbol-class)' : '$(terminal)'} ${targetDisplayName(t)}`,
       description: tags.join(' · '),
       detail: truncate(t.commandLine || t.name, 160),
       pid: t.pid,

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
   escapeHtml, formatCount, formatDuration, formatLatency, formatRequestRate, recentRequestsFilter,
-  requestCells, statusView, targetItems,
+  requestCells, statusView, targetDisplayName, targetItems,
 } from '../src/format';
 import type { Target } from '../src/protocol';
 
@@ -88,4 +88,12 @@ test('durations', () => {
   assert.equal(formatDuration(4_400), '4 s');
   assert.equal(formatDuration(185_000), '3 min');
   assert.equal(formatDuration(7_500_000), '2 h 5 min');
+});
+
+test('display names: dotnet App.dll is App', () => {
+  assert.equal(targetDisplayName({ name: 'dotnet', commandLine: 'dotnet /src/bin/Release/net10.0/SampleShop.dll --urls http://127.0.0.1:5000' }), 'SampleShop');
+  assert.equal(targetDisplayName({ name: 'dotnet', commandLine: 'dotnet exec --roll-forward Major /x/Api.dll' }), 'Api');
+  assert.equal(targetDisplayName({ name: 'dotnet', commandLine: 'dotnet watch run' }), 'dotnet');
+  assert.equal(targetDisplayName({ name: 'SampleShop', commandLine: '/app/SampleShop other.dll' }), 'SampleShop');
+  assert.equal(targetDisplayName({ name: 'dotnet', commandLine: '' }), 'dotnet');
 });
