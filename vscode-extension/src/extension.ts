@@ -7,7 +7,8 @@ import { AttachController } from './attach';
 import { Bridge } from './bridge';
 import { HotLineDecorations } from './hotLineDecorations';
 import { FlameGraphPanel, openLocation, RecentRequestsPanel } from './panels';
-import { ClientCommands } from './protocol';
+import { hotLinesFromHotspots } from './hotLines';
+import { ClientCommands, HotspotsResult, Methods } from './protocol';
 
 let bridge: Bridge | undefined;
 
@@ -28,6 +29,27 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     b.onHotLines(p => hotLines.update(p)),
     attach.onDidDetach(() => hotLines.clear()),
     b.onDidChangeStatus(s => { if (s !== 'running') hotLines.clear(); }),
+  );
+  // ... and are seeded from devtools/hotspots on attach and when a C# editor without
+  // any comes into view (the notifications only come when a document's lines change).
+  let seeding = false;
+  let lastSeed = 0;
+  const seedFromHotspots = async () => {
+    if (seeding || !attach.attachState?.attached || !b.isRunning || !hotLines.hasUndecoratedVisibleCSharp()) return;
+    if (Date.now() - lastSeed < 5000) return; // state notifications come every second
+    seeding = true;
+    lastSeed = Date.now();
+    try {
+      hotLines.seed(hotLinesFromHotspots(await b.request<HotspotsResult>(Methods.hotspots, { limit: 500 })));
+    } catch (e) {
+      output.appendLine(`devtools/hotspots failed: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      seeding = false;
+    }
+  };
+  context.subscriptions.push(
+    vscode.window.onDidChangeVisibleTextEditors(() => void seedFromHotspots()),
+    b.onDidChangeState(s => { if (s.attached) void seedFromHotspots(); }),
   );
   // The decorations already show "▮ 8.1%": drop the bridge's inlay hint for the same line.
   b.inlayHintFilter = (uri, line, label) => label.trimStart().startsWith('▮') && hotLines.isDecorated(uri, line);

@@ -49,6 +49,27 @@ export class HotLineDecorations implements vscode.Disposable {
     }
   }
 
+  /**
+   * Hot lines from a `devtools/hotspots` answer: fills documents that no
+   * `devtools/hotLines` notification has covered yet (those are fresher).
+   */
+  seed(all: readonly HotLinesParams[]): void {
+    for (const p of all) {
+      let key: string;
+      try {
+        key = vscode.Uri.parse(p.uri).toString();
+      } catch {
+        continue;
+      }
+      if (!this.byUri.has(key) && p.lines.length > 0) this.update(p);
+    }
+  }
+
+  /** Documents shown now that have no hot lines yet (candidates for a `devtools/hotspots` fetch). */
+  hasUndecoratedVisibleCSharp(): boolean {
+    return vscode.window.visibleTextEditors.some(e => e.document.languageId === 'csharp' && !this.byUri.has(e.document.uri.toString()));
+  }
+
   /** Detached or the bridge stopped: nothing is hot any more. */
   clear(): void {
     this.byUri.clear();

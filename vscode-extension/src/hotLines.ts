@@ -1,5 +1,6 @@
 // Pure part of the hot-line decorations: how a CPU share maps to a heat level,
 // its colour and its label. The editor side is in hotLineDecorations.ts.
+import type { HotLinesParams, HotspotsResult } from './protocol';
 
 /** Lower bounds (percent of samples) of heat levels 1..N. */
 export const HEAT_THRESHOLDS = [0, 1, 2.5, 5, 10, 20] as const;
@@ -79,4 +80,26 @@ export function groupByLevel(lines: readonly HotLine[]): HotLine[][] {
   const groups: HotLine[][] = Array.from({ length: HEAT_LEVELS }, () => []);
   for (const l of lines) groups[heatLevel(l.percent)].push(l);
   return groups;
+}
+
+/**
+ * `devtools/hotspots` as per-document hot lines (0-based), like the
+ * `devtools/hotLines` notification: only lines the bridge mapped to a workspace
+ * file (with a `location`) are kept; nothing is guessed from bare paths.
+ */
+export function hotLinesFromHotspots(h: HotspotsResult | undefined): HotLinesParams[] {
+  const byUri = new Map<string, Map<number, number>>();
+  for (const l of h?.lines ?? []) {
+    const loc = l.location;
+    if (!loc || !loc.uri) continue;
+    const line = loc.range?.start?.line;
+    if (!Number.isInteger(line) || line < 0 || !Number.isFinite(l.percent) || l.percent <= 0) continue;
+    const lines = byUri.get(loc.uri) ?? new Map<number, number>();
+    lines.set(line, Math.max(lines.get(line) ?? 0, l.percent));
+    byUri.set(loc.uri, lines);
+  }
+  return [...byUri].map(([uri, lines]) => ({
+    uri,
+    lines: [...lines].map(([line, percent]) => ({ line, percent })).sort((a, b) => a.line - b.line),
+  }));
 }

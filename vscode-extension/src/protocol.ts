@@ -55,6 +55,28 @@ export interface RecentRequestsParams {
   slowestFirst?: boolean;
 }
 
+export interface HotFunctionInfo {
+  name: string;
+  selfPercent: number;
+  totalPercent: number;
+  location?: LspLocation;
+}
+
+/** A sampled line; `line` is 1-based as in `File.cs:LINE`, `location` the workspace file when mapped. */
+export interface HotLineInfo {
+  file: string;
+  line: number;
+  percent: number;
+  samples: number;
+  location?: LspLocation;
+}
+
+export interface HotspotsResult {
+  totalSamples: number;
+  functions: HotFunctionInfo[];
+  lines: HotLineInfo[];
+}
+
 export interface HotLinesParams {
   uri: string;
   /** 0-based lines with their share of CPU samples in percent. */

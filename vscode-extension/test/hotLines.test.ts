@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  formatPercent, groupByLevel, heatAlpha, heatBackground, heatGutterSvg, heatLevel, HEAT_LEVELS, hotLineLabel, normalizeHotLines,
+  formatPercent, groupByLevel, heatAlpha, heatBackground, heatGutterSvg, heatLevel, HEAT_LEVELS, hotLineLabel, hotLinesFromHotspots, normalizeHotLines,
 } from '../src/hotLines';
 
 test('labels', () => {
@@ -53,4 +53,21 @@ test('normalising a notification', () => {
   assert.equal(groups.length, HEAT_LEVELS);
   assert.deepEqual(groups[4], [{ line: 0, percent: 12 }]);
   assert.deepEqual(groups[3], [{ line: 3, percent: 5 }]);
+});
+
+test('hotspots → per-document hot lines: mapped lines only, 0-based, max per line', () => {
+  const loc = (uri: string, line: number) => ({ uri, range: { start: { line, character: 0 }, end: { line, character: 0 } } });
+  const out = hotLinesFromHotspots({
+    totalSamples: 100,
+    functions: [],
+    lines: [
+      { file: '/src/Program.cs', line: 90, percent: 30, samples: 30, location: loc('file:///ws/Program.cs', 89) },
+      { file: '/src/Program.cs', line: 89, percent: 4, samples: 4, location: loc('file:///ws/Program.cs', 88) },
+      { file: '/src/Program.cs', line: 90, percent: 2, samples: 2, location: loc('file:///ws/Program.cs', 89) },
+      { file: '/other/Lib.cs', line: 10, percent: 50, samples: 50 },
+      { file: '/src/B.cs', line: 3, percent: 0, samples: 0, location: loc('file:///ws/B.cs', 2) },
+    ],
+  });
+  assert.deepEqual(out, [{ uri: 'file:///ws/Program.cs', lines: [{ line: 88, percent: 4 }, { line: 89, percent: 30 }] }]);
+  assert.deepEqual(hotLinesFromHotspots(undefined), []);
 });
