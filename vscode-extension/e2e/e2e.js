@@ -12,13 +12,33 @@ const path = require('path');
 
 const args = {};
 for (let i = 2; i < process.argv.length; i += 2) args[process.argv[i].replace(/^--/, '')] = process.argv[i + 1];
-for (const k of ['url', 'workspace', 'shop', 'shop-pid', 'artifacts']) {
+for (const k of ['url', 'workspace', 'shop', 'shop-pid', 'cs-pid', 'artifacts']) {
   if (!args[k]) { console.error(`e2e.js: --${k} is required`); process.exit(2); }
 }
 const shopPid = Number(args['shop-pid']);
+const csPid = Number(args['cs-pid']);
 const programCs = path.join(args.workspace, 'Program.cs');
 const t0 = Date.now();
 const log = (...a) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
+
+/** The bridge processes (`… devtools.dll lsp`) started under our code-server (descendants of its pid). */
+function bridgePids() {
+  const parent = new Map();
+  const candidates = [];
+  for (const d of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
+      parent.set(Number(d), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+      const argv = fs.readFileSync(`/proc/${d}/cmdline`, 'utf8').split('\0');
+      if (argv.some(a => a.endsWith('devtools.dll')) && argv.includes('lsp')) candidates.push(Number(d));
+    } catch { /* gone */ }
+  }
+  return candidates.filter(pid => {
+    for (let p = parent.get(pid), n = 0; p && n < 64; p = parent.get(p), n++) if (p === csPid) return true;
+    return false;
+  });
+}
 
 // The lens the bridge puts on the /orders/{id} handler, with live numbers.
 const ORDERS_LENS = /GET \/orders\/\{id(:int)?\} · (<)?\d+(\.\d+)?k? req\/min · p50 \d+(\.\d+)? (ms|s)/;
@@ -292,6 +312,22 @@ async function webviewFrameWith(page, selector, timeout) {
     log('notification:', toast);
     log('status:', await waitForStatus(page, /Devtools: detached/, 10000));
     await shot(page, '07-target-exited');
+
+    // 10) the bridge dies: the user is told and can restart it from the notification
+    const bridges = bridgePids();
+    if (bridges.length !== 1) throw new Error(`expected one bridge process under code-server, found ${JSON.stringify(bridges)}`);
+    process.kill(bridges[0], 'SIGKILL');
+    log(`bridge (pid ${bridges[0]}) killed`);
+    const died = await waitForToast(page, /bridge stopped/, 30000);
+    log('notification:', died);
+    log('status:', await waitForStatus(page, /bridge stopped/, 10000));
+    await shot(page, '08-bridge-died');
+    await page.locator('.notifications-toasts .notification-toast', { hasText: /bridge stopped/ }).first()
+      .locator('.monaco-button', { hasText: 'Restart Bridge' }).first().click();
+    log('status:', await waitForStatus(page, /Devtools: detached/, 60000));
+    const restarted = bridgePids();
+    if (restarted.length !== 1 || restarted[0] === bridges[0]) throw new Error(`the bridge was not restarted (${JSON.stringify(restarted)})`);
+    log(`bridge restarted (pid ${restarted[0]})`);
 
     log(`PASSED (${sent} requests sent, ${failed} failed)`);
   } catch (e) {

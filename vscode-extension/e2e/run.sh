@@ -54,7 +54,7 @@ fi
   if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     npm ci --no-audit --no-fund --loglevel=error
   fi
-  npm run --silent build
+  npm run --silent build:production
   if [ "$mock" = 1 ]; then rm -rf server; else timeout 900 bash scripts/bundle-bridge.sh; fi
   node_modules/.bin/vsce package --no-dependencies --skip-license --allow-missing-repository -o devtools.vsix
 ) > "$artifacts/package.log" 2>&1 || { tail -40 "$artifacts/package.log" >&2; echo "e2e: packaging failed (artifacts/e2e/package.log)" >&2; exit 1; }
@@ -157,4 +157,4 @@ curl -sf -o /dev/null "http://127.0.0.1:$cs_port/healthz" || { cat "$run/code-se
 step "drive the workbench (timeout ${timeout_s}s)"
 NODE_PATH="$base/tools/node_modules" timeout --kill-after=10 "$timeout_s" node "$here/e2e.js" \
   --url "http://127.0.0.1:$cs_port/?folder=$ws" --workspace "$ws" --shop "http://127.0.0.1:$shop_port" \
-  --shop-pid "$shop_pid" --artifacts "$artifacts"
+  --shop-pid "$shop_pid" --cs-pid "$cs_pid" --artifacts "$artifacts"
