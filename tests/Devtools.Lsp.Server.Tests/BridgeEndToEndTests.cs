@@ -43,9 +43,16 @@ public sealed class BridgeEndToEndTests(ITestOutputHelper output)
         int spinLine = LineOf("public static ulong Spin(");
 
         // Before attaching: the lens is there, on the Map call, and says how to get numbers.
-        JsonElement lensBefore = LensOn(await CodeLensAsync(lsp), ordersLine);
+        // (Analysis runs in the background after didOpen: wait for it, bounded.)
+        JsonElement lensBefore = await WaitForAsync(async () =>
+        {
+            JsonElement all = await CodeLensAsync(lsp);
+            return all.ValueKind == JsonValueKind.Array && all.EnumerateArray().Any(l => l.GetProperty("range").GetProperty("start").GetProperty("line").GetInt32() == ordersLine)
+                ? LensOn(all, ordersLine) : (JsonElement?)null;
+        }, "the lens of GET /orders/{id} before attaching");
         Assert.Equal("GET /orders/{id} · attach to see live traffic", Title(lensBefore));
-        Assert.Equal(ProgramLines[ordersLine].IndexOf("app.", StringComparison.Ordinal), lensBefore.GetProperty("range").GetProperty("start").GetProperty("character").GetInt32());
+        (int endLine, int endCharacter) = StatementEnd(ordersLine);
+        AssertRange(lensBefore.GetProperty("range"), ordersLine, ProgramLines[ordersLine].IndexOf("MapGet", StringComparison.Ordinal), endLine, endCharacter);
 
         var targets = await lsp.RequestAsync("devtools/listTargets", new { });
         Assert.Contains(targets.GetProperty("targets").EnumerateArray(), t => t.GetProperty("pid").GetInt32() == shop.Process.Pid && t.GetProperty("isDotnet").GetBoolean());
@@ -108,7 +115,7 @@ public sealed class BridgeEndToEndTests(ITestOutputHelper output)
         JsonElement ordersLens = LensOn(lenses, ordersLine);
         Assert.Equal(expectedOrders, Title(ordersLens));
         Assert.Equal("devtools.showRecentRequests", ordersLens.GetProperty("command").GetProperty("command").GetString());
-        AssertRange(ordersLens.GetProperty("range"), ordersLine, ProgramLines[ordersLine].IndexOf("app.", StringComparison.Ordinal), ordersLine, ProgramLines[ordersLine].Length);
+        AssertRange(ordersLens.GetProperty("range"), ordersLine, ProgramLines[ordersLine].IndexOf("MapGet", StringComparison.Ordinal), endLine, endCharacter);
 
         JsonElement errors = await WaitForAsync(async () =>
         {
@@ -215,6 +222,17 @@ public sealed class BridgeEndToEndTests(ITestOutputHelper output)
         Assert.Contains("devtools.showFlameGraph", caps.GetProperty("executeCommandProvider").GetProperty("commands").EnumerateArray().Select(c => c.GetString()));
         await lsp.NotifyAsync("initialized", new { });
         await lsp.NotifyAsync("textDocument/didOpen", new { textDocument = new { uri = ProgramUri, languageId = "csharp", version = 1, text = File.ReadAllText(ProgramCs) } });
+    }
+
+    /// <summary>Where the Map call starting on <paramref name="line"/> ends: just before its ';'.</summary>
+    internal static (int Line, int Character) StatementEnd(int line)
+    {
+        for (int i = line; i < ProgramLines.Length; i++)
+        {
+            if (ProgramLines[i].TrimEnd().EndsWith(");", StringComparison.Ordinal))
+                return (i, ProgramLines[i].TrimEnd().Length - 1);
+        }
+        throw new InvalidOperationException($"no end of the statement at line {line + 1}");
     }
 
     internal static Task<JsonElement> CodeLensAsync(LspClient lsp) =>

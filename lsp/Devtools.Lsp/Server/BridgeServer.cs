@@ -50,9 +50,9 @@ public sealed class BridgeServer : IAsyncDisposable
     private Task? _pendingRefresh;
     private bool _shutdown;
 
-    public BridgeServer(ISourceAnalyzer? analyzer = null, Action<string>? log = null)
+    public BridgeServer(ISourceModel? model = null, Action<string>? log = null)
     {
-        _index = new WorkspaceIndex(analyzer ?? new SimpleSourceAnalyzer());
+        _index = new WorkspaceIndex(model ?? new RoslynSourceModel());
         _log = log ?? (_ => { });
     }
 
@@ -332,8 +332,7 @@ public sealed class BridgeServer : IAsyncDisposable
         var stats = new List<EndpointStat>();
         foreach (EndpointTraffic t in live.Endpoints.Values.OrderByDescending(t => t.Count))
         {
-            string? path = _index.AllFacts.FirstOrDefault(f => f.Facts.Endpoints.Any(e => e.Key == t.Endpoint.Key)).Path;
-            Location? location = path is null ? null : new Location(_index.UriOf(path), t.Endpoint.Range);
+            Location? location = t.Endpoint.File.Length == 0 ? null : new Location(_index.UriOf(t.Endpoint.File), t.Endpoint.Range);
             stats.Add(new EndpointStat(t.Endpoint.MethodsText, t.Endpoint.Template.Display, t.Count, t.RequestsPerMinute, t.P50Ms, t.P90Ms, t.P99Ms, t.ErrorRate, location));
         }
         // Requests no declared endpoint matched: grouped by method and path.
@@ -599,6 +598,7 @@ public sealed class BridgeServer : IAsyncDisposable
             await _loop.ConfigureAwait(false);
         await DetachCoreAsync(null).ConfigureAwait(false);
         _rpc?.Dispose();
+        _index.Dispose();
         _stop.Dispose();
     }
 }

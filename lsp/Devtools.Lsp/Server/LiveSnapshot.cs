@@ -63,32 +63,17 @@ public sealed class LiveSnapshot
     {
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(rawRows);
-        // Every endpoint of the workspace, once per route.
         var endpoints = new Dictionary<string, SourceEndpoint>(StringComparer.Ordinal);
-        foreach ((string _, SourceFileFacts facts) in index.AllFacts.OrderBy(f => f.Path, StringComparer.Ordinal))
-        {
-            foreach (SourceEndpoint e in facts.Endpoints)
-                endpoints.TryAdd(e.Key, e);
-        }
-        SourceEndpoint[] candidates = [.. endpoints.Values.OrderByDescending(e => e.Template.Specificity).ThenByDescending(e => e.HttpMethods.Count > 0)];
-
         var rows = new List<RequestRow>(rawRows.Count);
         var byEndpoint = new Dictionary<string, List<RequestRow>>(StringComparer.Ordinal);
         foreach (RequestRow r in rawRows)
         {
-            SourceEndpoint? match = null;
-            foreach (SourceEndpoint e in candidates)
-            {
-                if (e.Accepts(r.Method) && e.Template.Matches(r.Path))
-                {
-                    match = e;
-                    break;
-                }
-            }
+            SourceEndpoint? match = index.Model.Match(r.Method, r.Path);
             RequestRow row = r with { Route = match?.Template.Display };
             rows.Add(row);
             if (match is not null)
             {
+                endpoints.TryAdd(match.Key, match);
                 if (!byEndpoint.TryGetValue(match.Key, out List<RequestRow>? list))
                     byEndpoint[match.Key] = list = [];
                 list.Add(row);
@@ -117,7 +102,7 @@ public sealed class LiveSnapshot
             var lines = new List<HotLine>();
             foreach (HotLine line in hotspots.Lines)
             {
-                string? path = index.Paths.Map(line.File);
+                string? path = index.MapPath(line.File);
                 if (path is null)
                 {
                     lines.Add(line);
@@ -132,7 +117,7 @@ public sealed class LiveSnapshot
             var functions = new List<HotFunction>();
             foreach (HotFunction f in hotspots.Functions)
             {
-                string? path = f.File is null ? null : index.Paths.Map(f.File);
+                string? path = f.File is null ? null : index.MapPath(f.File);
                 if (path is null)
                 {
                     functions.Add(f);

@@ -34,7 +34,7 @@ public static class Presenter
                 : new LspCommand(title, "devtools.attach");
             lenses.Add(new CodeLens(e.Range, command));
         }
-        foreach ((SourceMethodInfo method, HotFunction function) in HotMethods(path, facts, live))
+        foreach ((SourceMethodInfo method, HotFunction function) in HotMethods(path, index, live))
         {
             string title = $"CPU {Format.Percent(function.TotalPercent)} · self {Format.Percent(function.SelfPercent)}";
             lenses.Add(new CodeLens(method.NameRange, new LspCommand(title, "devtools.showFlameGraph", [new { function = function.Name }])));
@@ -42,40 +42,24 @@ public static class Presenter
         return lenses;
     }
 
-    /// <summary>Methods of the file with a hot function: matched by name, and by the function's hottest line lying inside the declaration.</summary>
-    public static IEnumerable<(SourceMethodInfo Method, HotFunction Function)> HotMethods(string path, SourceFileFacts facts, LiveSnapshot live)
+    /// <summary>Methods of the file running a hot function: the frame names the method, and the function's hottest line lies inside it.</summary>
+    public static IEnumerable<(SourceMethodInfo Method, HotFunction Function)> HotMethods(string path, WorkspaceIndex index, LiveSnapshot live)
     {
-        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(live);
-        foreach (SourceMethodInfo m in facts.Methods)
+        var best = new Dictionary<SourceMethodInfo, HotFunction>();
+        foreach (HotFunction f in live.MappedFunctions)
         {
-            HotFunction? best = live.MappedFunctions
-                .Where(f => f.File == path && f.Line - 1 >= m.StartLine && f.Line - 1 <= m.EndLine && SameMethod(f.Name, m.QualifiedName) && f.TotalPercent >= MinPercent)
-                .MaxBy(f => f.TotalPercent);
-            if (best is not null)
-                yield return (m, best);
+            if (f.File != path || f.TotalPercent < MinPercent)
+                continue;
+            foreach (SourceMethodInfo m in index.Model.MethodsForFrame(f.Name))
+            {
+                if (m.File == path && f.Line - 1 >= m.StartLine && f.Line - 1 <= m.EndLine
+                    && (!best.TryGetValue(m, out HotFunction? other) || other.TotalPercent < f.TotalPercent))
+                    best[m] = f;
+            }
         }
-    }
-
-    /// <summary>"Ns.Type.Method" against "Type.Method" or the other way round, at a '.' boundary; generic arity and arguments ignored.</summary>
-    public static bool SameMethod(string profilerName, string sourceName)
-    {
-        ArgumentNullException.ThrowIfNull(profilerName);
-        ArgumentNullException.ThrowIfNull(sourceName);
-        string a = Strip(profilerName);
-        string b = Strip(sourceName);
-        return a == b || a.EndsWith("." + b, StringComparison.Ordinal) || b.EndsWith("." + a, StringComparison.Ordinal);
-
-        static string Strip(string s)
-        {
-            int paren = s.IndexOf('(', StringComparison.Ordinal);
-            if (paren >= 0)
-                s = s[..paren];
-            int bracket = s.IndexOf('[', StringComparison.Ordinal);
-            if (bracket >= 0)
-                s = s[..bracket];
-            return s;
-        }
+        return best.OrderBy(kv => kv.Key.NameRange.Start.Line).Select(kv => (kv.Key, kv.Value));
     }
 
     public static List<InlayHint> InlayHints(string path, string? text, LiveSnapshot live, LspRange? range)

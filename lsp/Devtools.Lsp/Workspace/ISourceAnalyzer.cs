@@ -9,6 +9,9 @@ namespace Devtools.Lsp.Workspace;
 /// <param name="LastLine">The last 0-based line of the declaration (its handler): hovers anywhere on it answer.</param>
 public sealed record SourceEndpoint(IReadOnlyList<string> HttpMethods, RouteTemplate Template, LspRange Range, int LastLine, string? Handler)
 {
+    /// <summary>The file declaring it (set by the source model).</summary>
+    public string File { get; init; } = "";
+
     public string MethodsText => HttpMethods.Count == 0 ? "ANY" : string.Join(", ", HttpMethods);
 
     public string Key => MethodsText + " " + Template.Text;
@@ -21,7 +24,11 @@ public sealed record SourceEndpoint(IReadOnlyList<string> HttpMethods, RouteTemp
 /// <param name="NameRange">The identifier: where a CPU lens goes.</param>
 /// <param name="StartLine">First 0-based line of the declaration.</param>
 /// <param name="EndLine">Last 0-based line of the declaration.</param>
-public sealed record SourceMethodInfo(string QualifiedName, LspRange NameRange, int StartLine, int EndLine);
+public sealed record SourceMethodInfo(string QualifiedName, LspRange NameRange, int StartLine, int EndLine)
+{
+    /// <summary>The file declaring it (set by the source model).</summary>
+    public string File { get; init; } = "";
+}
 
 /// <summary>What the bridge needs to know about a C# file. Implementations must be pure functions of the text.</summary>
 public interface ISourceAnalyzer
@@ -32,4 +39,39 @@ public interface ISourceAnalyzer
 public sealed record SourceFileFacts(IReadOnlyList<SourceEndpoint> Endpoints, IReadOnlyList<SourceMethodInfo> Methods)
 {
     public static SourceFileFacts Empty { get; } = new([], []);
+}
+
+/// <summary>
+/// What the bridge knows of the workspace's C#: endpoints and methods per file, route matching,
+/// profiler frames to methods, recorded paths to files. Kept current off the request path;
+/// every query answers from the latest analysed state without waiting.
+/// </summary>
+public interface ISourceModel : IDisposable
+{
+    /// <summary>Changes whenever the analysed state changes.</summary>
+    long Version { get; }
+
+    /// <summary>Analyse these folders (the workspace and extra source roots), replacing the previous ones.</summary>
+    void SetRoots(IReadOnlyList<string> roots);
+
+    /// <summary>The editor's text of a file (wins over the disk until <see cref="Close"/>).</summary>
+    void Update(string path, string text);
+
+    void Close(string path);
+
+    /// <summary>Completes when queued analysis is done (for tests and the first lenses).</summary>
+    Task IdleAsync(CancellationToken ct);
+
+    IReadOnlyList<SourceEndpoint> EndpointsIn(string path);
+
+    IReadOnlyList<SourceMethodInfo> MethodsIn(string path);
+
+    /// <summary>The endpoint serving a request, or null (none, or ambiguous).</summary>
+    SourceEndpoint? Match(string httpMethod, string path);
+
+    /// <summary>The source methods a profiler frame (<c>Ns.Type.Method</c>) runs.</summary>
+    IReadOnlyList<SourceMethodInfo> MethodsForFrame(string frame);
+
+    /// <summary>The workspace file a recorded path stands for (longest common suffix), or null.</summary>
+    string? ResolvePath(string recordedPath);
 }

@@ -3,61 +3,31 @@ using System.Collections.Concurrent;
 namespace Devtools.Lsp.Workspace;
 
 /// <summary>
-/// The C# files of the workspace and what the analyzer found in them. Files on disk are
-/// scanned once in the background at initialize; open documents are re-analyzed on each
-/// change (their unsaved text wins). Readers get immutable facts; nothing here blocks a request
-/// for longer than one file's analysis.
+/// The bridge's view of the workspace: open documents (their URIs and unsaved text), the
+/// settings that map recorded paths (prefix mappings, extra source roots), and the
+/// <see cref="ISourceModel"/> that analyses the C# off the request path.
 /// </summary>
-public sealed class WorkspaceIndex
+public sealed class WorkspaceIndex : IDisposable
 {
-    private static readonly string[] SkippedDirectories = ["bin", "obj", "node_modules", ".git", ".vs", "artifacts"];
-
-    private readonly ISourceAnalyzer _analyzer;
-    private readonly ConcurrentDictionary<string, SourceFileFacts> _facts = new(StringComparer.Ordinal);
+    private readonly ISourceModel _model;
     private readonly ConcurrentDictionary<string, string> _openText = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _uris = new(StringComparer.Ordinal);
-    private long _version;
+    private IReadOnlyList<(string From, string To)> _prefixes = [];
 
-    public WorkspaceIndex(ISourceAnalyzer analyzer)
+    public WorkspaceIndex(ISourceModel model)
     {
-        _analyzer = analyzer;
-        Paths = new PathMapper([]);
+        _model = model;
     }
 
-    public PathMapper Paths { get; private set; }
+    public ISourceModel Model => _model;
 
     public IReadOnlyList<string> Roots { get; private set; } = [];
-
-    /// <summary>Changes whenever any file's facts change.</summary>
-    public long Version => Interlocked.Read(ref _version);
-
-    /// <summary>Completes when the initial scan is done.</summary>
-    public Task Scanned { get; private set; } = Task.CompletedTask;
 
     public void SetRoots(IReadOnlyList<string> roots, IReadOnlyList<string> extraRoots, IReadOnlyList<(string From, string To)> prefixes)
     {
         Roots = roots;
-        var mapper = new PathMapper([], prefixes);
-        Paths = mapper;
-        foreach (string path in _openText.Keys)
-            mapper.AddFile(path);
-        IReadOnlyList<string> all = [.. roots, .. extraRoots];
-        Scanned = Task.Run(() =>
-        {
-            foreach (string file in all.SelectMany(EnumerateSources))
-            {
-                mapper.AddFile(file);
-                if (_openText.ContainsKey(file))
-                    continue;
-                try
-                {
-                    Update(file, File.ReadAllText(file));
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                }
-            }
-        });
+        _prefixes = prefixes;
+        _model.SetRoots([.. roots, .. extraRoots, .. prefixes.Select(p => p.To).Where(Directory.Exists)]);
     }
 
     public void Open(string uri, string text)
@@ -65,8 +35,7 @@ public sealed class WorkspaceIndex
         string path = UriToPath(uri);
         _uris[path] = uri;
         _openText[path] = text;
-        Paths.AddFile(path);
-        Update(path, text);
+        _model.Update(path, text);
     }
 
     public void Close(string uri)
@@ -74,23 +43,32 @@ public sealed class WorkspaceIndex
         string path = UriToPath(uri);
         _openText.TryRemove(path, out _);
         _uris.TryRemove(path, out _);
-        try
-        {
-            if (File.Exists(path))
-                Update(path, File.ReadAllText(path));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-        }
+        _model.Close(path);
     }
 
     public string? OpenText(string path) => _openText.TryGetValue(path, out string? t) ? t : null;
 
     public IEnumerable<string> OpenPaths => _openText.Keys;
 
-    public SourceFileFacts Facts(string path) => _facts.TryGetValue(path, out SourceFileFacts? f) ? f : SourceFileFacts.Empty;
+    public SourceFileFacts Facts(string path) => new(_model.EndpointsIn(path), _model.MethodsIn(path));
 
-    public IEnumerable<(string Path, SourceFileFacts Facts)> AllFacts => _facts.Select(kv => (kv.Key, kv.Value));
+    /// <summary>The workspace file for a path recorded at build time: prefix mappings first, then the longest common suffix.</summary>
+    public string? MapPath(string recordedPath)
+    {
+        ArgumentNullException.ThrowIfNull(recordedPath);
+        string normalized = recordedPath.Replace('\\', '/');
+        foreach ((string from, string to) in _prefixes)
+        {
+            string f = from.Replace('\\', '/').TrimEnd('/');
+            if (normalized.StartsWith(f + "/", StringComparison.Ordinal))
+            {
+                string candidate = to.TrimEnd('/') + normalized[f.Length..];
+                if (File.Exists(candidate))
+                    return candidate;
+            }
+        }
+        return _model.ResolvePath(recordedPath);
+    }
 
     /// <summary>The URI to send for a file: the client's own when it has the file open.</summary>
     public string UriOf(string path) => _uris.TryGetValue(path, out string? uri) ? uri : new Uri(path).AbsoluteUri;
@@ -101,50 +79,5 @@ public sealed class WorkspaceIndex
         return Uri.TryCreate(uri, UriKind.Absolute, out Uri? u) && u.IsFile ? u.LocalPath : uri;
     }
 
-    private void Update(string path, string text)
-    {
-        SourceFileFacts facts;
-        try
-        {
-            facts = _analyzer.Analyze(path, text);
-        }
-#pragma warning disable CA1031 // One file the analyzer cannot read must not stop the others.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-            facts = SourceFileFacts.Empty;
-        }
-        _facts[path] = facts;
-        Interlocked.Increment(ref _version);
-    }
-
-    private static IEnumerable<string> EnumerateSources(string root)
-    {
-        if (!Directory.Exists(root))
-            yield break;
-        var pending = new Stack<string>();
-        pending.Push(root);
-        while (pending.Count > 0)
-        {
-            string dir = pending.Pop();
-            string[] files;
-            string[] dirs;
-            try
-            {
-                files = Directory.GetFiles(dir, "*.cs");
-                dirs = Directory.GetDirectories(dir);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                continue;
-            }
-            foreach (string f in files)
-                yield return f;
-            foreach (string d in dirs)
-            {
-                if (!SkippedDirectories.Contains(Path.GetFileName(d), StringComparer.OrdinalIgnoreCase))
-                    pending.Push(d);
-            }
-        }
-    }
+    public void Dispose() => _model.Dispose();
 }
