@@ -111,12 +111,13 @@ async function statusText(page) {
   return (await item.innerText().catch(() => '')).replace(/\s+/g, ' ').trim();
 }
 
-async function waitForStatus(page, re, timeout) {
+async function waitForStatus(page, re, timeout, failRe) {
   const deadline = Date.now() + timeout;
   let last = '';
   while (Date.now() < deadline) {
     last = await statusText(page);
     if (re.test(last)) return last;
+    if (failRe && failRe.test(last)) throw new Error(`status bar says "${last}" (see artifacts/e2e/devtools-output.log)`);
     await page.waitForTimeout(250);
   }
   throw new Error(`status bar never matched ${re} (last: "${last}")`);
@@ -194,7 +195,7 @@ async function webviewFrameWith(page, selector, timeout) {
   const ctx = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     headless: true,
-    viewport: { width: 1500, height: 950 },
+    viewport: { width: 1800, height: 1000 },
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
@@ -216,7 +217,7 @@ async function webviewFrameWith(page, selector, timeout) {
     await page.keyboard.press('Enter');
     await page.locator('.monaco-editor .view-lines', { hasText: 'MapGet' }).first().waitFor({ timeout: 30000 });
     log('editor shows Program.cs');
-    log('status:', await waitForStatus(page, /Devtools: (detached|\S+ \d)/, 120000));
+    log('status:', await waitForStatus(page, /Devtools: (detached|\S+ \d)/, 120000, /bridge stopped/));
 
     // 2) Devtools: Attach to Process… → pick SampleShop by pid
     await runCommand(page, 'Devtools: Attach to Process');

@@ -4,8 +4,10 @@
 #   1. set up (e2e/setup.sh, fast when done), build + package the .vsix with the bundled bridge;
 #   2. build and start samples/SampleShop on a free loopback port;
 #   3. open a throw-away copy of its sources in a fresh code-server with the .vsix installed;
-#   4. e2e.js: attach from the palette, drive traffic, check CodeLens / hot line / flame graph /
-#      recent requests / detach / target exit, with screenshots in artifacts/e2e/.
+#   4. e2e.js: attach from the palette, drive bounded traffic, check the handler's CodeLens numbers,
+#      the hot-line decoration, the flame graph, recent requests (from the lens), detach, the target's
+#      exit (message + Re-attach) and the bridge's death (message + Restart Bridge), with screenshots
+#      in artifacts/e2e/ (plus the logs: code-server, SampleShop, the "Devtools" output channel).
 # Every process it starts runs in its own process group and is stopped on exit.
 # Environment: DEVTOOLS_E2E_CACHE (default <repo>/.vscode-e2e), DEVTOOLS_E2E_TIMEOUT (s, default 240),
 # DEVTOOLS_E2E_BRIDGE (development only: a bridge to use instead of the bundled one),
