@@ -271,10 +271,13 @@ async function webviewFrameWith(page, selector, timeout) {
     const requestsTab = page.locator('.tab', { hasText: /Requests: GET/ }).first();
     for (let attempt = 1; ; attempt++) {
       await lensLink.waitFor({ timeout: 20000 });
+      await lensLink.hover({ timeout: 5000 }).catch(() => {});
+      await page.waitForTimeout(300);
       await lensLink.click({ timeout: 5000 }).catch(e => log(`lens click ${attempt}: ${e.message.split('\n')[0]}`));
       if (await requestsTab.waitFor({ timeout: 5000 }).then(() => true, () => false)) break;
       if (attempt >= 6) throw new Error('clicking the /orders/{id} lens did not open its recent requests');
-      log(`lens click ${attempt} opened nothing; again`);
+      const tabs = await page.locator('.tab').allInnerTexts().catch(() => []);
+      log(`lens click ${attempt} opened nothing; tabs: ${JSON.stringify(tabs.map(t => t.trim()))}; again`);
     }
     const rq = await webviewFrameWith(page, '#requests tbody tr td.path', 30000);
     const rows = await rq.locator('#requests tbody tr').count();

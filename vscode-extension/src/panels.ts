@@ -30,14 +30,16 @@ abstract class Panel implements vscode.Disposable {
   ) {}
 
   /** Opens (or reveals) the panel; the first load waits for the webview's "ready". */
-  protected reveal(): vscode.WebviewPanel {
+  protected reveal(title = this.title): vscode.WebviewPanel {
     if (this.panel) {
+      this.panel.title = title;
       this.panel.reveal(undefined, false);
       return this.panel;
     }
     const media = vscode.Uri.joinPath(this.context.extensionUri, 'media');
     const dist = vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'webview');
-    const panel = vscode.window.createWebviewPanel(this.viewType, this.title, vscode.ViewColumn.Beside, {
+    // the title goes in at creation: a title set right after it may be lost (seen in code-server)
+    const panel = vscode.window.createWebviewPanel(this.viewType, title, vscode.ViewColumn.Beside, {
       enableScripts: true,
       enableCommandUris: false,
       localResourceRoots: [media, dist],
@@ -148,8 +150,7 @@ export class RecentRequestsPanel extends Panel {
     // From a lens: the slowest of that endpoint are what one wants to see.
     if (f.route) this.slowestFirst = true;
     const first = !this.panel;
-    const panel = this.reveal();
-    panel.title = f.route ? `Requests: ${f.method ? `${f.method} ` : ''}${f.route}` : 'Devtools: Recent Requests';
+    this.reveal(f.route ? `Requests: ${f.method ? `${f.method} ` : ''}${f.route}` : 'Devtools: Recent Requests');
     this.startTimer();
     if (!first) void this.load();
   }
