@@ -17,9 +17,16 @@ public sealed class AgentTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
 
-    [Fact]
-    public async Task Agent_refuses_wrong_tokens_and_serves_the_bridge_with_the_right_one()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Agent_refuses_wrong_tokens_and_serves_the_bridge_with_the_right_one(bool ebpf)
     {
+        if (ebpf && Devtools.Core.Capture.CaptureEnvironment.Problems() is { Count: > 0 } problems)
+        {
+            output.WriteLine($"eBPF capture is not possible here, nothing to test: {string.Join("; ", problems)}");
+            return;
+        }
         string dir = Path.Combine(Path.GetTempPath(), $"devtools-agent-{Guid.NewGuid():N}");
         Directory.CreateDirectory(dir);
         try
@@ -27,7 +34,7 @@ public sealed class AgentTests(ITestOutputHelper output)
             string socket = Path.Combine(dir, "agent.sock");
             string tokenFile = Path.Combine(dir, "agent.token");
             string dll = Path.Combine(Repository.Root, "host", "bin", Repository.Configuration, "net10.0", "devtools.dll");
-            using ManagedProcess agent = ManagedProcess.Start("dotnet", [dll, "agent", "--no-ebpf", "--listen", "unix:" + socket, "--token-file", tokenFile]);
+            using ManagedProcess agent = ManagedProcess.Start("dotnet", [dll, "agent", .. ebpf ? Array.Empty<string>() : ["--no-ebpf"], "--listen", "unix:" + socket, "--token-file", tokenFile]);
             var clock = System.Diagnostics.Stopwatch.StartNew();
             while (!File.Exists(socket) || !File.Exists(tokenFile))
             {
@@ -44,6 +51,9 @@ public sealed class AgentTests(ITestOutputHelper output)
             Assert.Contains("not authenticated", unauthenticated.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
             JsonElement wrong = await RawCallAsync(socket, "devtools/authenticate", new { token = "0123456789abcdef" });
             Assert.Equal(-32002, wrong.GetProperty("error").GetProperty("code").GetInt32());
+            JsonElement right = await RawCallAsync(socket, "devtools/authenticate", new { token = File.ReadAllText(tokenFile) });
+            output.WriteLine($"authenticated: {right}");
+            Assert.Equal(ebpf, right.GetProperty("result").GetProperty("ebpf").GetBoolean());
 
             using SampleShopServer shop = SampleShopServer.Start();
             await using LspClient lsp = LspClient.Start();
@@ -77,6 +87,11 @@ public sealed class AgentTests(ITestOutputHelper output)
             output.WriteLine(title);
             Assert.Equal($"GET /orders/{{id}} · 10 req/min · p50 {BridgeEndToEndTests.Ms(orders.GetProperty("p50Ms").GetDouble())} · p99 {BridgeEndToEndTests.Ms(orders.GetProperty("p99Ms").GetDouble())} · 0.0% errors", title);
 
+            // The agent goes away: the client is told plainly, and the bridge is detached.
+            agent.Dispose();
+            JsonElement lost = await lsp.WaitForNotificationAsync("devtools/stateChanged", p => !p.GetProperty("attached").GetBoolean(), Wait);
+            output.WriteLine($"agent gone: {lost}");
+            Assert.Contains("connection to the agent", lost.GetProperty("error").GetString(), StringComparison.Ordinal);
             JsonElement detached = await lsp.RequestAsync("devtools/detach", new { });
             Assert.False(detached.GetProperty("attached").GetBoolean());
             Assert.Equal(0, await lsp.StopAsync());

@@ -74,8 +74,9 @@ public sealed class AgentServer : IAsyncDisposable
             listener.Bind(new UnixDomainSocketEndPoint(socketPath));
         }
         listener.Listen(16);
+        // Any local user may connect: the token (readable only by the agent's user) is what authenticates.
         if (socketPath is not null && !OperatingSystem.IsWindows())
-            File.SetUnixFileMode(socketPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            File.SetUnixFileMode(socketPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite);
 
         tokenPath ??= socketPath is not null ? AgentDefaults.TokenPathFor(socketPath) : AgentDefaults.TokenPathFor(AgentDefaults.SocketPath());
         string token = WriteToken(tokenPath);

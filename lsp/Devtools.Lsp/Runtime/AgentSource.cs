@@ -20,7 +20,7 @@ public sealed class AgentSource : IRuntimeSource
         _socket = socket;
         Agent = address;
         Since = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        rpc.Disconnected += (_, e) => _lost ??= $"the connection to the agent at {address} was lost ({e.Description})";
+        rpc.Disconnected += (_, _) => _lost ??= $"the connection to the agent at {address} was lost: the agent stopped or closed it; connect again when it is back";
     }
 
     public string Kind => "agent";
@@ -126,7 +126,7 @@ public sealed class AgentSource : IRuntimeSource
         }
         catch (ConnectionLostException e)
         {
-            _lost ??= $"the connection to the agent at {Agent} was lost";
+            _lost ??= $"the connection to the agent at {Agent} was lost: the agent stopped or closed it; connect again when it is back";
             throw new AgentException(_lost, e);
         }
     }

@@ -84,7 +84,27 @@ public sealed class ProcessMonitor : IAsyncDisposable
 
     public object FlameGraph() => ProfileViews.Speedscope(RecentProfile(), $"{ProcessName} ({Pid})");
 
-    public IReadOnlyList<RequestRow> Requests(TimeSpan window) => RequestReader.Read(Tables, (uint)Pid, window);
+    /// <summary>The requests of the window; re-read only when new rows were published or a second passed (the window slides).</summary>
+    public IReadOnlyList<RequestRow> Requests(TimeSpan window)
+    {
+        // A new snapshot object is published whenever rows become visible.
+        object rows = Tables.HttpEvents.Snapshot();
+        lock (_gate)
+        {
+            if (_requests is { } cached && ReferenceEquals(cached.Rows, rows) && cached.Window == window && _requestsClock.Elapsed < TimeSpan.FromSeconds(1))
+                return cached.List;
+        }
+        IReadOnlyList<RequestRow> list = RequestReader.Read(Tables, (uint)Pid, window);
+        lock (_gate)
+        {
+            _requests = (rows, window, list);
+            _requestsClock.Restart();
+        }
+        return list;
+    }
+
+    private (object Rows, TimeSpan Window, IReadOnlyList<RequestRow> List)? _requests;
+    private readonly Stopwatch _requestsClock = Stopwatch.StartNew();
 
     public async ValueTask DisposeAsync() => await _session.DisposeAsync().ConfigureAwait(false);
 }

@@ -138,6 +138,13 @@ public sealed class BridgeServer : IAsyncDisposable
     [JsonRpcMethod("workspace/didChangeWatchedFiles")]
     public void DidChangeWatchedFiles(JsonElement args = default)
     {
+        if (args.Prop("changes").ValueKind != JsonValueKind.Array)
+            return;
+        foreach (JsonElement change in args.Prop("changes").EnumerateArray())
+        {
+            if (change.OptString("uri") is { } uri && uri.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
+                _index.FileChanged(uri, deleted: change.OptInt("type") == 3);
+        }
     }
 
     // ---- Documents ----

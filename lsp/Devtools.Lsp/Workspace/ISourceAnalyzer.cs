@@ -59,6 +59,9 @@ public interface ISourceModel : IDisposable
 
     void Close(string path);
 
+    /// <summary>A file changed on disk outside the editor (or was deleted).</summary>
+    void FileChanged(string path, bool deleted);
+
     /// <summary>Completes when queued analysis is done (for tests and the first lenses).</summary>
     Task IdleAsync(CancellationToken ct);
 

@@ -55,6 +55,17 @@ public sealed class RoslynSourceModel : ISourceModel
         }
     }
 
+    public void FileChanged(string path, bool deleted)
+    {
+        lock (_gate)
+        {
+            if (deleted)
+                _index.Remove(path);
+            else
+                _index.Refresh(path);
+        }
+    }
+
     public Task IdleAsync(CancellationToken ct) => _index.WhenIdleAsync(ct);
 
     public IReadOnlyList<SourceEndpoint> EndpointsIn(string path)

@@ -58,6 +58,19 @@ public sealed class SimpleSourceModel : ISourceModel
         }
     }
 
+    public void FileChanged(string path, bool deleted)
+    {
+        if (_editor.ContainsKey(path))
+            return;
+        if (deleted)
+        {
+            _facts.TryRemove(path, out _);
+            Interlocked.Increment(ref _version);
+            return;
+        }
+        Close(path);
+    }
+
     public Task IdleAsync(CancellationToken ct) => _scan.WaitAsync(ct);
 
     public IReadOnlyList<SourceEndpoint> EndpointsIn(string path) => _facts.TryGetValue(path, out SourceFileFacts? f) ? f.Endpoints : [];

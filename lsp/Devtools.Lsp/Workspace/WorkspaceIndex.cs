@@ -46,6 +46,8 @@ public sealed class WorkspaceIndex : IDisposable
         _model.Close(path);
     }
 
+    public void FileChanged(string uri, bool deleted) => _model.FileChanged(UriToPath(uri), deleted);
+
     public string? OpenText(string path) => _openText.TryGetValue(path, out string? t) ? t : null;
 
     public IEnumerable<string> OpenPaths => _openText.Keys;

@@ -27,6 +27,7 @@ public class SampleShopTests
             ("GET /slow", "MapGet(\"/slow\""),
             ("GET /error", "MapGet(\"/error\""),
             ("GET /big", "MapGet(\"/big\""),
+            ("GET /work", "MapGet(\"/work\""),
             ("GET /static/logo", "MapGet(\"/static/logo\""),
         ];
         Assert.Equal(
