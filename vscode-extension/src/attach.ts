@@ -1,7 +1,8 @@
 // The attach/detach commands and the status bar that shows what is attached.
+import * as os from 'os';
 import * as vscode from 'vscode';
 import { Bridge, BridgeNotRunningError } from './bridge';
-import { statusView, targetDisplayName, targetItems, TargetItem } from './format';
+import { isAgentAddress, statusView, targetDisplayName, targetItems, TargetItem } from './format';
 import { AttachState, ClientCommands, Methods, Target } from './protocol';
 
 interface TargetPickItem extends vscode.QuickPickItem {
@@ -126,18 +127,20 @@ export class AttachController implements vscode.Disposable {
   /** Devtools: Connect to Agent… */
   async connectAgent(): Promise<void> {
     const lastAgent = this.context.globalState.get<{ address: string; tokenFile?: string }>('devtools.lastAgent');
+    // the agent's default socket: /run/devtools as root, ~/.devtools otherwise
+    const defaultAddress = process.getuid?.() === 0 ? 'unix:/run/devtools/agent.sock' : `unix:${os.homedir()}/.devtools/agent.sock`;
     const address = await vscode.window.showInputBox({
       title: 'Devtools: Connect to Agent (1/2)',
       prompt: 'Address of a running `devtools agent`',
-      placeHolder: 'unix:/run/devtools/agent.sock or tcp:127.0.0.1:PORT',
-      value: lastAgent?.address ?? 'unix:/run/devtools/agent.sock',
+      placeHolder: 'unix:/run/devtools/agent.sock, /path/agent.sock or tcp:127.0.0.1:PORT',
+      value: lastAgent?.address ?? defaultAddress,
       ignoreFocusOut: true,
-      validateInput: v => /^(unix:.+|tcp:[^:]+:\d+)$/.test(v.trim()) ? undefined : 'Use unix:PATH or tcp:HOST:PORT',
+      validateInput: v => isAgentAddress(v) ? undefined : 'Use unix:PATH, an absolute socket path or tcp:HOST:PORT',
     });
     if (!address) return;
     const tokenFile = await vscode.window.showInputBox({
       title: 'Devtools: Connect to Agent (2/2)',
-      prompt: 'Token file of the agent (its --token-file); empty if it needs none',
+      prompt: 'Token file of the agent (its --token-file). Empty: the one next to its socket (agent.token)',
       placeHolder: '/run/devtools/agent.token',
       value: lastAgent?.tokenFile ?? '',
       ignoreFocusOut: true,

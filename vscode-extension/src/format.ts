@@ -60,7 +60,7 @@ export function statusView(bridge: BridgeStatus, state: AttachState | undefined,
     return { text: '$(debug-disconnect) Devtools: detached', tooltip, warning: !!state?.error };
   }
   const who = targetLabel(state);
-  const lines = [`Devtools: attached to ${who}`];
+  const lines = [state.message ? `Devtools: ${state.message}` : `Devtools: attached to ${who}`];
   if (state.source) lines.push(`via ${sourceLabel(state.source)}${state.agent ? ` (${state.agent})` : ''}`);
   if (state.since) lines.push(`for ${formatDuration(now - state.since)}`);
   lines.push(`${formatRequestRate(state.requestsPerSecond)}`);
@@ -202,4 +202,10 @@ export function recentRequestsFilter(args: readonly unknown[]): { method?: strin
   if (typeof a === 'string' && typeof b === 'string') return { method: a, route: b };
   if (typeof a === 'string') return { route: a };
   return {};
+}
+
+/** What `devtools/connectAgent` takes as `address`: `unix:PATH`, an absolute socket path, or `tcp:HOST:PORT`. */
+export function isAgentAddress(v: string): boolean {
+  const a = v.trim();
+  return /^unix:\S+$/.test(a) || /^\/\S+$/.test(a) || /^tcp:[^:\s]+:\d{1,5}$/.test(a);
 }

@@ -25,6 +25,8 @@ export interface AttachState {
   requestsPerSecond: number;
   since?: number;
   error?: string;
+  /** A sentence for a status bar or notification ("Attached to dotnet (1234) · 3.2 req/s"). */
+  message?: string;
 }
 
 export interface EndpointStat {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  escapeHtml, formatCount, formatDuration, formatLatency, formatRequestRate, recentRequestsFilter,
+  escapeHtml, formatCount, isAgentAddress, formatDuration, formatLatency, formatRequestRate, recentRequestsFilter,
   requestCells, statusView, targetDisplayName, targetItems,
 } from '../src/format';
 import type { Target } from '../src/protocol';
@@ -96,4 +96,13 @@ test('display names: dotnet App.dll is App', () => {
   assert.equal(targetDisplayName({ name: 'dotnet', commandLine: 'dotnet watch run' }), 'dotnet');
   assert.equal(targetDisplayName({ name: 'SampleShop', commandLine: '/app/SampleShop other.dll' }), 'SampleShop');
   assert.equal(targetDisplayName({ name: 'dotnet', commandLine: '' }), 'dotnet');
+});
+
+test('agent addresses', () => {
+  assert.ok(isAgentAddress('unix:/run/devtools/agent.sock'));
+  assert.ok(isAgentAddress('/home/me/.devtools/agent.sock'));
+  assert.ok(isAgentAddress('tcp:127.0.0.1:7070'));
+  assert.ok(!isAgentAddress('tcp:127.0.0.1'));
+  assert.ok(!isAgentAddress('agent.sock'));
+  assert.ok(!isAgentAddress(''));
 });
