@@ -333,6 +333,22 @@ async function webviewFrameWith(page, selector, timeout) {
     if (restarted.length !== 1 || restarted[0] === bridges[0]) throw new Error(`the bridge was not restarted (${JSON.stringify(restarted)})`);
     log(`bridge restarted (pid ${restarted[0]})`);
 
+    // 11) Connect to Agent… (a `devtools agent --no-ebpf` that run.sh started with its own socket + token)
+    if (args.agent) {
+      await runCommand(page, 'Devtools: Connect to Agent');
+      const input = page.locator('.quick-input-widget input');
+      await page.locator('.quick-input-widget', { hasText: '1/2' }).waitFor({ timeout: 10000 });
+      await input.fill(args.agent);
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget', { hasText: '2/2' }).waitFor({ timeout: 10000 });
+      await input.fill(args['agent-token']);
+      await page.keyboard.press('Enter');
+      log('status:', await waitForStatus(page, /Devtools: agent /, 30000));
+      await shot(page, '09-agent');
+      await runCommand(page, 'Devtools: Detach');
+      log('status:', await waitForStatus(page, /Devtools: detached/, 20000));
+    }
+
     log(`PASSED (${sent} requests sent, ${failed} failed)`);
   } catch (e) {
     log('FAILED:', e.message);

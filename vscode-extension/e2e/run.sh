@@ -69,7 +69,7 @@ shop_dll="$repo/samples/SampleShop/bin/Release/net10.0/SampleShop.dll"
 
 run="$(mktemp -d "$base/run.XXXXXX")"
 mkdir -p "$run"/{ws,user-data/User,extensions,xdg-config,xdg-data}
-shop_pid="" cs_pid=""
+shop_pid="" cs_pid="" agent_pid=""
 stop_group() { # pid: TERM the group, wait up to 10 s, then KILL
   local pid=$1
   [ -n "$pid" ] || return 0
@@ -81,8 +81,9 @@ cleanup() {
   local rc=$?
   stop_group "$cs_pid"
   stop_group "$shop_pid"
+  stop_group "$agent_pid"
   # keep the logs: code-server, extension host, the "Devtools" output channel (bridge stderr + LSP trace)
-  cp "$run/code-server.log" "$run/sampleshop.log" "$artifacts/" 2>/dev/null || true
+  cp "$run/code-server.log" "$run/sampleshop.log" "$run/agent.log" "$artifacts/" 2>/dev/null || true
   find "$run/user-data/logs" -name '*Devtools*.log' -exec cp {} "$artifacts/devtools-output.log" \; 2>/dev/null || true
   find "$run/user-data/logs" -name 'exthost.log' -exec cp {} "$artifacts/exthost.log" \; 2>/dev/null || true
   [ "${DEVTOOLS_E2E_KEEP:-0}" = 1 ] && echo "e2e: run folder kept: $run" >&2 || rm -rf "$run"
@@ -147,6 +148,17 @@ step "install the .vsix into code-server"
 node "$cs" --user-data-dir "$run/user-data" --extensions-dir "$run/extensions" --install-extension "$vsix" > "$run/install.log" 2>&1 \
   || { cat "$run/install.log" >&2; exit 1; }
 
+agent_args=()
+if [ "$mock" != 1 ]; then
+  step "start a devtools agent (no eBPF, own socket + token) for the Connect to Agent step"
+  agent_sock="$run/agent.sock" agent_token="$run/agent.token"
+  setsid dotnet "$ext/server/devtools.dll" agent --no-ebpf --listen "unix:$agent_sock" --token-file "$agent_token" > "$run/agent.log" 2>&1 &
+  agent_pid=$!
+  for _ in $(seq 1 120); do [ -S "$agent_sock" ] && [ -s "$agent_token" ] && break; sleep 0.25; done
+  [ -S "$agent_sock" ] || { cat "$run/agent.log" >&2; echo "e2e: the devtools agent did not start" >&2; exit 1; }
+  agent_args=(--agent "unix:$agent_sock" --agent-token "$agent_token")
+fi
+
 step "start code-server"
 cs_port="$(free_port)"
 setsid node "$cs" --bind-addr "127.0.0.1:$cs_port" --auth none --disable-telemetry --disable-update-check \
@@ -159,4 +171,4 @@ curl -sf -o /dev/null "http://127.0.0.1:$cs_port/healthz" || { cat "$run/code-se
 step "drive the workbench (timeout ${timeout_s}s)"
 NODE_PATH="$base/tools/node_modules" timeout --kill-after=10 "$timeout_s" node "$here/e2e.js" \
   --url "http://127.0.0.1:$cs_port/?folder=$ws" --workspace "$ws" --shop "http://127.0.0.1:$shop_port" \
-  --shop-pid "$shop_pid" --cs-pid "$cs_pid" --artifacts "$artifacts"
+  --shop-pid "$shop_pid" --cs-pid "$cs_pid" --artifacts "$artifacts" "${agent_args[@]}"

@@ -67,7 +67,8 @@ export function statusView(bridge: BridgeStatus, state: AttachState | undefined,
   if (state.error) lines.push(`⚠ ${state.error}`);
   lines.push('Click to detach or attach elsewhere.');
   return {
-    text: `$(pulse) Devtools: ${state.processName ?? who} ${formatRequestRate(state.requestsPerSecond)}`,
+    // an agent's address can be long: it is in the tooltip
+    text: `$(pulse) Devtools: ${state.processName ?? (state.agent ? 'agent' : who)} ${formatRequestRate(state.requestsPerSecond)}`,
     tooltip: lines.join('\n'),
     warning: !!state.error,
   };

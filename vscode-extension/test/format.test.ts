@@ -47,7 +47,7 @@ test('status bar: detached, detached with error, bridge states', () => {
   assert.match(statusView('starting', undefined).text, /loading~spin/);
   assert.equal(statusView('stopped', { attached: true, requestsPerSecond: 1 }).text, '$(circle-slash) Devtools: bridge stopped');
   assert.equal(statusView('running', { attached: true, agent: 'unix:/run/a.sock', source: 'agent', requestsPerSecond: 0 }).text,
-    '$(pulse) Devtools: agent unix:/run/a.sock 0 req/min');
+    '$(pulse) Devtools: agent 0 req/min');
 });
 
 test('attach picker: attachable .NET first, marked, pid searchable', () => {
