@@ -14,9 +14,12 @@ internal sealed class MinimalApiEndpointBuilder
     private const int MaxPrefixes = 32;
 
     private readonly Dictionary<string, List<RouteBuilderCallFact>> _callsByMethod = new(StringComparer.Ordinal);
-    private readonly IReadOnlyDictionary<string, ImmutableArray<SourceMethod>> _methodsByName;
+    private readonly Dictionary<string, List<SourceMethod>> _handlersByName = new(StringComparer.Ordinal);
 
-    public MinimalApiEndpointBuilder(IEnumerable<RouteBuilderCallFact> calls, IReadOnlyDictionary<string, ImmutableArray<SourceMethod>> methodsByName)
+    // Handlers by (simple type name, method name): many modules have a "Handle" or "Get" of their own.
+    private readonly Dictionary<(string Type, string Method), List<SourceMethod>> _handlersByType = [];
+
+    public MinimalApiEndpointBuilder(IEnumerable<RouteBuilderCallFact> calls, IEnumerable<SourceMethod> methods)
     {
         foreach (RouteBuilderCallFact call in calls)
         {
@@ -24,7 +27,21 @@ internal sealed class MinimalApiEndpointBuilder
                 _callsByMethod[call.MethodName] = list = [];
             list.Add(call);
         }
-        _methodsByName = methodsByName;
+        foreach (SourceMethod method in methods)
+        {
+            if (method.Kind is not (SourceMethodKind.Method or SourceMethodKind.LocalFunction))
+                continue;
+            Add(_handlersByName, method.Name, method);
+            Add(_handlersByType, (TypeSimpleName(method.ContainingType), method.Name), method);
+        }
+    }
+
+    private static void Add<TKey>(Dictionary<TKey, List<SourceMethod>> index, TKey key, SourceMethod method)
+        where TKey : notnull
+    {
+        if (!index.TryGetValue(key, out List<SourceMethod>? list))
+            index[key] = list = [];
+        list.Add(method);
     }
 
     public void Build(string file, MapCallFact map, ImmutableArray<EndpointDeclaration>.Builder endpoints)
@@ -71,17 +88,18 @@ internal sealed class MinimalApiEndpointBuilder
     /// </summary>
     private ImmutableArray<SourceMethod> FindHandlers(string file, HandlerReference handler)
     {
-        if (!_methodsByName.TryGetValue(handler.MethodName, out ImmutableArray<SourceMethod> named))
-            return [];
-        ImmutableArray<SourceMethod> candidates = [.. named.Where(m => m.Kind is SourceMethodKind.Method or SourceMethodKind.LocalFunction)];
         if (handler.QualifierTypeName is { } qualifier)
-            return [.. candidates.Where(m => TypeSimpleName(m.ContainingType) == qualifier)];
-        ImmutableArray<SourceMethod> local = handler.ContainingType is { } type
-            ? [.. candidates.Where(m => TypeSimpleName(m.ContainingType) == type)]
-            : [.. candidates.Where(m => m.File == file)];
-        if (!local.IsEmpty)
-            return local;
-        return candidates.Length == 1 ? candidates : [];
+            return [.. _handlersByType.GetValueOrDefault((qualifier, handler.MethodName)) ?? []];
+        if (handler.ContainingType is { } type)
+        {
+            if (_handlersByType.TryGetValue((type, handler.MethodName), out List<SourceMethod>? inType))
+                return [.. inType];
+        }
+        else if (_handlersByName.TryGetValue(handler.MethodName, out List<SourceMethod>? named) && named.FindAll(m => m.File == file) is { Count: > 0 } inFile)
+        {
+            return [.. inFile];
+        }
+        return _handlersByName.TryGetValue(handler.MethodName, out List<SourceMethod>? all) && all.Count == 1 ? [all[0]] : [];
     }
 
     /// <summary><c>Shop.Api.OrderHandlers+Inner`1</c> → <c>Inner</c>.</summary>

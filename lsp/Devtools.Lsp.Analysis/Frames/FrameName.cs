@@ -55,7 +55,7 @@ internal sealed record FrameName(string TypeName, string MemberName, string? Loc
             {
                 // Closure class: the method name says whose lambda or local function it is.
             }
-            else if (OwnerOf(generated) is { } stateMachineOwner)
+            else if (OwnerOf(generated) is { } stateMachineOwner && generated[(MatchingAngle(generated) + 1)..].StartsWith('d'))
             {
                 (member, local) = SplitLocal(stateMachineOwner);
                 return new FrameName(type, member, local, false, arguments);
@@ -70,11 +70,12 @@ internal sealed record FrameName(string TypeName, string MemberName, string? Loc
                 local = LocalName(kind);
                 member = SplitLocal(owner).Member;
             }
-            else
+            else if (kind.StartsWith("b__", StringComparison.Ordinal))
             {
                 (member, local) = SplitLocal(owner);
                 lambda = true;
             }
+            // Anything else (<Main>$ itself) is the member's real name.
         }
         return new FrameName(type, member, local, lambda, arguments);
     }

@@ -19,12 +19,14 @@ public sealed class RouteMatcher
     private const int MaxCached = 16 * 1024;
 
     private readonly ImmutableArray<EndpointRoute> _routes;
+    private readonly RouteTree _tree;
     private readonly ConcurrentDictionary<(string Method, string Path), RouteMatch> _cache = new();
 
     public RouteMatcher(IEnumerable<EndpointRoute> routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
         _routes = [.. routes];
+        _tree = new RouteTree(_routes);
     }
 
     /// <summary>Groups declarations into routes (by methods and template) and indexes them.</summary>
@@ -70,7 +72,7 @@ public sealed class RouteMatcher
     {
         List<string> segments = PathSegments(path);
         var candidates = new List<EndpointRoute>();
-        foreach (EndpointRoute route in _routes)
+        foreach (EndpointRoute route in _tree.Candidates(segments))
         {
             if (Matches(route.Pattern, segments))
                 candidates.Add(route);
@@ -126,11 +128,21 @@ public sealed class RouteMatcher
                 return rest.Length == 0 || AcceptsAll(catchAll, rest);
             }
             if (i >= segments.Count)
-                return parts.Skip(i).All(s => s.CanBeOmitted);
+                return AllCanBeOmitted(parts, i);
             if (!MatchesSegment(segment, segments[i]))
                 return false;
         }
         return segments.Count <= parts.Length;
+    }
+
+    private static bool AllCanBeOmitted(ImmutableArray<RouteSegment> parts, int from)
+    {
+        for (int i = from; i < parts.Length; i++)
+        {
+            if (!parts[i].CanBeOmitted)
+                return false;
+        }
+        return true;
     }
 
     private static bool MatchesSegment(RouteSegment segment, string value)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Text;
 
@@ -11,9 +12,23 @@ namespace Devtools.Lsp.Analysis.Routing;
 /// </summary>
 internal static class RoutePatternParser
 {
+    private const int MaxCached = 64 * 1024;
+
+    // Every snapshot rebuilds its routes; most templates are the same as in the last one.
+    private static readonly ConcurrentDictionary<string, RoutePattern> s_cache = new(StringComparer.Ordinal);
+
     public static RoutePattern Parse(string template)
     {
         ArgumentNullException.ThrowIfNull(template);
+        if (s_cache.TryGetValue(template, out RoutePattern? cached))
+            return cached;
+        if (s_cache.Count >= MaxCached)
+            s_cache.Clear();
+        return s_cache.GetOrAdd(template, ParseUncached);
+    }
+
+    private static RoutePattern ParseUncached(string template)
+    {
         ReadOnlySpan<char> text = template.AsSpan().Trim();
         if (text.StartsWith("~/"))
             text = text[2..];

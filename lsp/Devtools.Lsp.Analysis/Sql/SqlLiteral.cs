@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Devtools.Core.Query.Sql;
+using Devtools.Lsp.Analysis.Sql;
 
 namespace Devtools.Lsp.Analysis;
 
@@ -33,6 +34,12 @@ public sealed record SqlLiteral(
     SqlSiteKind Kind,
     string? Sink)
 {
+    /// <summary>
+    /// <see cref="SqlTolerantKey"/> of each normalised form, computed when the file is analysed so
+    /// that building a workspace's <see cref="SqlMatcher"/> after an edit does not redo every file's.
+    /// </summary>
+    internal ImmutableArray<string> TolerantKeys { get; init; } = [.. NormalizedForms.Select(SqlTolerantKey.Compute)];
+
     // ImmutableArray compares by reference; a site is identified by where it is.
     public bool Equals(SqlLiteral? other) => other is not null && File == other.File && Range == other.Range && Text == other.Text;
 

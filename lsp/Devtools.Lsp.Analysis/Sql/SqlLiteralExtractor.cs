@@ -38,7 +38,7 @@ internal static class SqlLiteralExtractor
             {
                 sites[expression.Span] = (expression, sink);
             }
-            else if (!sites.ContainsKey(expression.Span) && SqlShape.LooksLikeSql(SqlTextComposer.Compose(expression)))
+            else if (!sites.ContainsKey(expression.Span) && SqlShape.LooksLikeSql(SqlTextComposer.Compose(expression), allowSelectWithoutFrom: expression is LiteralExpressionSyntax))
             {
                 sites[expression.Span] = (expression, null);
             }
@@ -51,6 +51,8 @@ internal static class SqlLiteralExtractor
         foreach ((ExpressionSyntax expression, SqlSink? sink) in sites.Values.OrderBy(s => s.Expression.SpanStart))
         {
             string sql = SqlTextComposer.Compose(expression);
+            if (sink is { } raw && SqlSinks.TakesFormatPlaceholders(raw.Name))
+                sql = SqlTextComposer.ReplaceFormatPlaceholders(sql);
             SqlDialect? dialect = sink?.Dialect ?? fileDialect;
             literals.Add(new SqlLiteral(file, text.ToRange(expression.Span), sql, normalizers.Normalize(sql, dialect), dialect,
                 sink is null ? SqlSiteKind.Shape : SqlSiteKind.Sink, sink?.Name));

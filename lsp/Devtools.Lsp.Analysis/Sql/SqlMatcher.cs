@@ -40,10 +40,9 @@ public sealed class SqlMatcher
         foreach (SqlLiteral literal in literals)
         {
             foreach (string form in literal.NormalizedForms)
-            {
                 Add(_exact, form, literal);
-                Add(_tolerant, SqlTolerantKey.Compute(form), literal);
-            }
+            foreach (string key in literal.TolerantKeys)
+                Add(_tolerant, key, literal);
         }
     }
 

@@ -13,16 +13,21 @@ internal static partial class SqlShape
     private static readonly SearchValues<char> s_columnListPunctuation = SearchValues.Create("*,().\"'`@_0123456789[]");
     private static readonly SearchValues<char> s_whitespace = SearchValues.Create(" \t\r\n");
 
-    public static bool LooksLikeSql(string text)
+    /// <param name="text">The string as composed (holes as <c>?</c>).</param>
+    /// <param name="allowSelectWithoutFrom">
+    /// Whether <c>SELECT 1</c>-style statements count: only for a plain literal, since
+    /// <c>"select " + n + " items"</c> composes to a valid-looking <c>select ? items</c>.
+    /// </param>
+    public static bool LooksLikeSql(string text, bool allowSelectWithoutFrom = true)
     {
         ReadOnlySpan<char> body = SkipLeadingNoise(text);
         if (body.Length < 6)
             return false;
-        // Prose ends like prose.
+        // Prose ends like prose, and names things with articles: "Delete from the list?".
         ReadOnlySpan<char> end = body.TrimEnd();
-        if (end.EndsWith('.') || end.EndsWith('!') || end.EndsWith(':'))
+        if (end.EndsWith('.') || end.EndsWith('!') || end.EndsWith(':') || ArticleAsTable().IsMatch(body))
             return false;
-        return Statement().IsMatch(body) || IsSelect(body);
+        return Statement().IsMatch(body) || IsSelect(body, allowSelectWithoutFrom);
     }
 
     /// <summary>
@@ -30,7 +35,7 @@ internal static partial class SqlShape
     /// one with SQL punctuation (<c>*</c>, <c>,</c>, <c>(</c>, <c>.</c>, quotes), digits, underscores or AS.
     /// "Select an item from the list" has two bare words and is prose.
     /// </summary>
-    private static bool IsSelect(ReadOnlySpan<char> body)
+    private static bool IsSelect(ReadOnlySpan<char> body, bool allowWithoutFrom)
     {
         Match select = SelectHead().Match(body.ToString());
         if (!select.Success)
@@ -41,7 +46,7 @@ internal static partial class SqlShape
         if (!from.Success)
         {
             // SELECT 1, SELECT now(), SELECT @@version, SELECT $1 …
-            return SelectWithoutFrom().IsMatch(list);
+            return allowWithoutFrom && SelectWithoutFrom().IsMatch(list);
         }
         return list.AsSpan().IndexOfAny(s_columnListPunctuation) >= 0
             || AsKeyword().IsMatch(list)
@@ -103,6 +108,9 @@ internal static partial class SqlShape
 
     [GeneratedRegex(@"\bFROM\b\s*\S", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FromKeyword();
+
+    [GeneratedRegex(@"\b(?:FROM|INTO|UPDATE|JOIN)\s+(?:the|a|an|this|that|your|my|our)\s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ArticleAsTable();
 
     [GeneratedRegex(@"\bAS\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AsKeyword();

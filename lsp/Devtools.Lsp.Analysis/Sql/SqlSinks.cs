@@ -37,7 +37,16 @@ internal static class SqlSinks
         // EF Core
         "FromSqlRaw", "FromSql", "FromSqlInterpolated", "ExecuteSqlRaw", "ExecuteSqlRawAsync", "ExecuteSql", "ExecuteSqlAsync",
         "ExecuteSqlInterpolated", "ExecuteSqlInterpolatedAsync", "SqlQueryRaw", "SqlQuery",
+        // NpgsqlDataSource.CreateCommand(sql), DbBatch-less helpers of the same shape.
+        "CreateCommand",
     };
+
+    /// <summary>
+    /// EF Core's raw SQL methods take <c>{0}</c>-style placeholders and send them as parameters
+    /// (<c>@p0</c>, which Npgsql turns into <c>$1</c>), so in source they stand for a placeholder.
+    /// </summary>
+    public static bool TakesFormatPlaceholders(string sink) =>
+        sink is "FromSqlRaw" or "ExecuteSqlRaw" or "ExecuteSqlRawAsync" or "SqlQueryRaw";
 
     /// <summary>The sink <paramref name="expression"/> is handed to directly, if any.</summary>
     public static SqlSink? Of(ExpressionSyntax expression)
@@ -57,12 +66,39 @@ internal static class SqlSinks
         {
             case ObjectCreationExpressionSyntax creation when s_commandTypes.TryGetValue(SimpleName(creation.Type), out SqlDialect? dialect):
                 return new SqlSink(SimpleName(creation.Type), dialect);
+            case ImplicitObjectCreationExpressionSyntax implicitCreation
+                when DeclaredType(implicitCreation) is { } declared && s_commandTypes.TryGetValue(SimpleName(declared), out SqlDialect? implicitDialect):
+                return new SqlSink(SimpleName(declared), implicitDialect);
             case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }
                 when s_methods.Contains(access.Name.Identifier.ValueText):
                 return new SqlSink(access.Name.Identifier.ValueText, null);
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// The type a target-typed <c>new(…)</c> creates, where syntax says it: a declared variable,
+    /// field or property, or the return type of an expression-bodied or returning method.
+    /// </summary>
+    private static TypeSyntax? DeclaredType(ImplicitObjectCreationExpressionSyntax creation)
+    {
+        SyntaxNode? parent = creation.Parent;
+        if (parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax declaration } })
+            return declaration.Type.IsVar ? null : declaration.Type;
+        if (parent is EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax property })
+            return property.Type;
+        if (parent is ArrowExpressionClauseSyntax or ReturnStatementSyntax)
+        {
+            return creation.FirstAncestorOrSelf<SyntaxNode>(n => n is MemberDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax) switch
+            {
+                MethodDeclarationSyntax method => method.ReturnType,
+                LocalFunctionStatementSyntax local => local.ReturnType,
+                PropertyDeclarationSyntax owner => owner.Type,
+                _ => null,
+            };
+        }
+        return null;
     }
 
     private static bool IsCommandText(ExpressionSyntax target) => target switch

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Devtools.Lsp.Analysis.Syntax;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -12,7 +13,7 @@ namespace Devtools.Lsp.Analysis.Sql;
 /// inlined, everything else (interpolation holes, variables) as <c>?</c> — which is what the
 /// normaliser turns values into anyway.
 /// </summary>
-internal static class SqlTextComposer
+internal static partial class SqlTextComposer
 {
     public const string Hole = "?";
 
@@ -55,4 +56,10 @@ internal static class SqlTextComposer
                 break;
         }
     }
+
+    /// <summary><c>WHERE total &gt; {0}</c> → <c>WHERE total &gt; ?</c>.</summary>
+    public static string ReplaceFormatPlaceholders(string sql) => FormatPlaceholder().Replace(sql, Hole);
+
+    [GeneratedRegex(@"\{\d+\}", RegexOptions.CultureInvariant)]
+    private static partial Regex FormatPlaceholder();
 }

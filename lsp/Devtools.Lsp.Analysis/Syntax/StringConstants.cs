@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -150,15 +151,21 @@ internal static class StringConstants
         return null;
     }
 
-    private static bool IsReassigned(SyntaxNode scope, string name)
-    {
-        foreach (SyntaxNode node in scope.DescendantNodes())
+    // A block with many uses of its locals (a route group mapping twenty endpoints) would be
+    // scanned once per use; the names assigned in it are collected once per tree node instead.
+    private static readonly ConditionalWeakTable<SyntaxNode, HashSet<string>> s_assigned = new();
+
+    private static bool IsReassigned(SyntaxNode scope, string name) =>
+        s_assigned.GetValue(scope, static node =>
         {
-            if (node is AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } && target.Identifier.ValueText == name)
-                return true;
-        }
-        return false;
-    }
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (SyntaxNode descendant in node.DescendantNodes())
+            {
+                if (descendant is AssignmentExpressionSyntax { Left: IdentifierNameSyntax target })
+                    names.Add(target.Identifier.ValueText);
+            }
+            return names;
+        }).Contains(name);
 
     private static string? LastIdentifier(ExpressionSyntax expression) => expression switch
     {

@@ -23,7 +23,7 @@ public sealed class WorkspaceSnapshot
     {
         _documents = documents;
         Version = version;
-        IEnumerable<DocumentAnalysis> ordered = documents.Values.OrderBy(d => d.Path, StringComparer.Ordinal);
+        DocumentAnalysis[] ordered = [.. documents.Values.OrderBy(d => d.Path, StringComparer.Ordinal)];
         Endpoints = BuildEndpoints(ordered);
         _endpointsByFile = Endpoints.GroupBy(e => e.File, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal);
@@ -101,26 +101,19 @@ public sealed class WorkspaceSnapshot
     /// </summary>
     public string? ResolvePath(string recordedPath) => _paths.Resolve(recordedPath);
 
-    private static ImmutableArray<EndpointDeclaration> BuildEndpoints(IEnumerable<DocumentAnalysis> documents)
+    private static ImmutableArray<EndpointDeclaration> BuildEndpoints(DocumentAnalysis[] documents)
     {
-        var methodsByName = new Dictionary<string, ImmutableArray<SourceMethod>.Builder>(StringComparer.Ordinal);
         var calls = new List<RouteBuilderCallFact>();
         var controllers = new List<(string File, ControllerFact Fact)>();
         foreach (DocumentAnalysis document in documents)
         {
-            foreach (SourceMethod method in document.Methods)
-            {
-                if (!methodsByName.TryGetValue(method.Name, out ImmutableArray<SourceMethod>.Builder? list))
-                    methodsByName[method.Name] = list = ImmutableArray.CreateBuilder<SourceMethod>();
-                list.Add(method);
-            }
             calls.AddRange(document.BuilderCalls);
             foreach (ControllerFact controller in document.Controllers)
                 controllers.Add((document.Path, controller));
         }
 
         var endpoints = ImmutableArray.CreateBuilder<EndpointDeclaration>();
-        var minimal = new MinimalApiEndpointBuilder(calls, methodsByName.ToDictionary(p => p.Key, p => p.Value.ToImmutable(), StringComparer.Ordinal));
+        var minimal = new MinimalApiEndpointBuilder(calls, documents.SelectMany(d => d.Methods));
         foreach (DocumentAnalysis document in documents)
         {
             foreach (MapCallFact map in document.MapCalls)

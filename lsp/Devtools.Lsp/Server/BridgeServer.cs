@@ -536,15 +536,20 @@ public sealed class BridgeServer : IAsyncDisposable
             await SafeNotify(Methods.HotLines, p).ConfigureAwait(false);
         if (changed)
             _refreshWanted = true;
-        if (_refreshWanted && _sinceRefresh.Elapsed >= _refreshInterval && _pendingRefresh is null or { IsCompleted: true })
+        // A token bucket: one refresh per interval on average, two in a row allowed (the attach's
+        // own refresh must not hold back the first numbers by a whole interval).
+        _refreshTokens = Math.Min(2, _refreshTokens + _sinceRefresh.Elapsed / _refreshInterval);
+        _sinceRefresh.Restart();
+        if (_refreshWanted && _refreshTokens >= 1 && _pendingRefresh is null or { IsCompleted: true })
         {
             _refreshWanted = false;
-            _sinceRefresh.Restart();
+            _refreshTokens -= 1;
             _pendingRefresh = SendRefreshAsync();
         }
     }
 
     private bool _refreshWanted;
+    private double _refreshTokens = 2;
 
     private async Task SendRefreshAsync()
     {

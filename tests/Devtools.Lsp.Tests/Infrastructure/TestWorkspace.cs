@@ -33,9 +33,15 @@ internal static class TestWorkspace
             index = text.IndexOf(marker, index + 1, StringComparison.Ordinal);
             Assert.True(index >= 0, $"marker '{marker}' not found");
         }
+        return PositionAt(text, index);
+    }
+
+    /// <summary>The 0-based (line, character) of a character offset in a text.</summary>
+    public static (int Line, int Character) PositionAt(string text, int offset)
+    {
         int line = 0;
         int lineStart = 0;
-        for (int i = 0; i < index; i++)
+        for (int i = 0; i < offset; i++)
         {
             if (text[i] == '\n')
             {
@@ -43,6 +49,6 @@ internal static class TestWorkspace
                 lineStart = i + 1;
             }
         }
-        return (line, index - lineStart);
+        return (line, offset - lineStart);
     }
 }
