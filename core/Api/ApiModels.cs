@@ -21,7 +21,10 @@ public sealed record EndpointStatDto(
 public sealed record RequestRowDto(long Time, string Method, string Path, long Status, double LatencyMs);
 
 /// <summary>Traffic of one normalised SQL statement over a window.</summary>
-public sealed record SqlStatDto(string Statement, string Dialect, long Count, double CallsPerMinute, double P50Ms, double P99Ms, double ErrorRate);
+/// <param name="Protocol"><c>pgsql</c> or <c>mysql</c>.</param>
+/// <param name="NormalizedQuery">The statement as the capture's SqlNormalizer wrote it.</param>
+/// <param name="ErrorRate">Share of the calls that failed (0–1).</param>
+public sealed record SqlStatDto(string Protocol, string NormalizedQuery, long Count, double CallsPerMinute, double P50Ms, double P99Ms, double ErrorRate);
 
 /// <summary>A function's share of the CPU samples.</summary>
 public sealed record HotFunctionDto(string Name, double SelfPercent, double TotalPercent, string? File, int Line);

@@ -3,6 +3,7 @@ using Devtools.Core.Query.Http;
 using Devtools.Core.Query.Latency;
 using Devtools.Core.Query.Sql;
 using Devtools.Core.Storage;
+using Devtools.Core.Storage.Schemas;
 using Devtools.Core.Storage.Tables;
 
 namespace Devtools.Core.Api;
@@ -47,18 +48,31 @@ public static class RuntimeQueries
         return [.. ordered.Take(limit)];
     }
 
+    /// <summary>
+    /// Per normalised statement over the last <paramref name="window"/>, most called first. With
+    /// <paramref name="pid"/>: that process's rows. Without: node-wide, each call counted once even
+    /// when both ends were traced (a local client and a local server): a statement's server-side
+    /// rows when the server was traced, else its client-side rows, else the rows of unknown role.
+    /// </summary>
     public static IReadOnlyList<SqlStatDto> SqlStats(TableStore tables, uint? pid, TimeSpan window)
     {
         ArgumentNullException.ThrowIfNull(tables);
-        SqlStatsQuery query = SqlStatsQuery.Last(window, MonotonicClock.UnixNowNs()) with { Pid = pid };
+        SqlStatsQuery query = SqlStatsQuery.Last(window, MonotonicClock.UnixNowNs()) with { Pid = pid, ByProcess = false };
         var stats = new List<SqlStatDto>();
-        foreach ((Table table, string dialect) in (ReadOnlySpan<(Table, string)>)[(tables.PgsqlEvents, "pgsql"), (tables.MysqlEvents, "mysql")])
+        foreach ((Table table, string protocol) in (ReadOnlySpan<(Table, string)>)[(tables.PgsqlEvents, "pgsql"), (tables.MysqlEvents, "mysql")])
         {
-            LatencyAggregation<SqlStatementKey> result = SqlStatementStats.Compute(table, query);
-            foreach (LatencyGroup<SqlStatementKey> g in result.Groups)
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            long?[] roles = pid is null ? [TraceRoles.Server, TraceRoles.Client, TraceRoles.Unknown] : [null];
+            foreach (long? role in roles)
             {
-                LatencyStats s = g.Stats;
-                stats.Add(new SqlStatDto(g.Key.Statement, dialect, s.Count, s.RatePerSecond * 60, s.P50Ns / 1e6, s.P99Ns / 1e6, s.ErrorRate));
+                LatencyAggregation<SqlStatementKey> result = SqlStatementStats.Compute(table, query with { TraceRole = role });
+                foreach (LatencyGroup<SqlStatementKey> g in result.Groups)
+                {
+                    if (!seen.Add(g.Key.Statement))
+                        continue; // already counted from the other end
+                    LatencyStats s = g.Stats;
+                    stats.Add(new SqlStatDto(protocol, g.Key.Statement, s.Count, s.RatePerSecond * 60, s.P50Ns / 1e6, s.P99Ns / 1e6, s.ErrorRate));
+                }
             }
         }
         return [.. stats.OrderByDescending(s => s.Count)];

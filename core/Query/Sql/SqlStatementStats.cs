@@ -44,16 +44,19 @@ public static class SqlStatementStats
             var statements = (StringArray)batch.Column(kind == SqlTableKind.Pgsql ? "req" : "req_body");
             StringArray? responses = kind == SqlTableKind.Pgsql ? (StringArray)batch.Column("resp") : null;
             Int64Array? statuses = kind == SqlTableKind.Mysql ? (Int64Array)batch.Column("resp_status") : null;
+            Int64Array? roles = query.TraceRole is null ? null : batch.Column("trace_role") as Int64Array;
             foreach (int row in selection)
             {
                 ReadOnlySpan<byte> upid = upids.GetBytes(row);
                 if (query.Pid is uint pid && BinaryPrimitives.ReadUInt32BigEndian(upid[4..]) != pid)
                     continue;
+                if (query.TraceRole is long role && (roles?.GetValue(row) ?? 0) != role)
+                    continue;
                 bool error = responses is not null
                     ? IsPgsqlError(responses.GetBytes(row))
                     : statuses!.GetValue(row) == MysqlErrStatus;
                 long at = time.Values[row];
-                var key = new SqlStatementKey(Upid.ReadBigEndian(upid), normalizer.Normalize(statements.GetBytes(row)));
+                var key = new SqlStatementKey(query.ByProcess ? Upid.ReadBigEndian(upid) : default, normalizer.Normalize(statements.GetBytes(row)));
                 aggregator.Add(key, latency.GetValue(row) ?? 0, isServerError: error, isClientError: false, at);
                 firstSeen = Math.Min(firstSeen, at);
                 lastSeen = Math.Max(lastSeen, at);

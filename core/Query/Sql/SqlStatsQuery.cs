@@ -12,6 +12,15 @@ public sealed record SqlStatsQuery
     /// <summary>Only requests traced in this process, when set.</summary>
     public uint? Pid { get; init; }
 
+    /// <summary>Only rows traced at this end of the connection (<c>trace_role</c>, see TraceRoles), when set.</summary>
+    public long? TraceRole { get; init; }
+
+    /// <summary>
+    /// Group by (process, statement) when true; by statement alone when false (every process's
+    /// rows of a statement together, the key's Upid left default).
+    /// </summary>
+    public bool ByProcess { get; init; } = true;
+
     /// <summary>Most statements reported; requests of further statements are counted together.</summary>
     public int MaxStatements { get; init; } = 1000;
 

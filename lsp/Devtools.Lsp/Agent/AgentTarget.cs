@@ -111,6 +111,15 @@ internal sealed class AgentTarget(AgentServer server, string token) : IAsyncDisp
         return new { endpoints = RuntimeQueries.EndpointStats(server.Tables, pid is { } p ? (uint)p : null, TimeSpan.FromSeconds(Math.Clamp(seconds, 1, 3600))) };
     }
 
+    [JsonRpcMethod(Methods.SqlStats)]
+    public object SqlStats(JsonElement args)
+    {
+        Check();
+        int? pid = args.OptInt("pid");
+        double seconds = Math.Clamp(args.Prop("windowSeconds").ValueKind == JsonValueKind.Number ? args.Prop("windowSeconds").GetDouble() : 60, 1, 3600);
+        return new { statements = RuntimeQueries.SqlStats(server.Tables, pid is { } p ? (uint)p : null, TimeSpan.FromSeconds(seconds)), windowSeconds = seconds };
+    }
+
     [JsonRpcMethod(Methods.RecentRequests)]
     public object RecentRequests(JsonElement args)
     {

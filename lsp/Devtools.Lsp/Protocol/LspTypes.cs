@@ -35,6 +35,7 @@ public static class Methods
     public const string Detach = "devtools/detach";
     public const string State = "devtools/state";
     public const string EndpointStats = "devtools/endpointStats";
+    public const string SqlStats = "devtools/sqlStats";
     public const string RecentRequests = "devtools/recentRequests";
     public const string Hotspots = "devtools/hotspots";
     public const string FlameGraph = "devtools/flameGraph";

@@ -109,6 +109,19 @@ public sealed class AgentSource : IRuntimeSource
         return r.Requests;
     }
 
+    public async Task<IReadOnlyList<Devtools.Core.Api.SqlStatDto>> SqlStatsAsync(TimeSpan window, CancellationToken ct)
+    {
+        try
+        {
+            SqlStatsResult r = await Call<SqlStatsResult>(Methods.SqlStats, new { pid = Pid, windowSeconds = window.TotalSeconds }, ct).ConfigureAwait(false);
+            return r.Statements;
+        }
+        catch (RemoteMethodNotFoundException)
+        {
+            return []; // an older agent
+        }
+    }
+
     public async Task<Hotspots?> HotspotsAsync(int limit, CancellationToken ct) =>
         Pid is null ? null : await Call<Hotspots>(Methods.Hotspots, new { pid = Pid, limit }, ct).ConfigureAwait(false);
 
@@ -139,6 +152,8 @@ public sealed class AgentSource : IRuntimeSource
     }
 
     private sealed record RequestsResult(IReadOnlyList<RequestRow> Requests);
+
+    private sealed record SqlStatsResult(IReadOnlyList<Devtools.Core.Api.SqlStatDto> Statements);
 
     private sealed record TargetsResult(IReadOnlyList<Devtools.Core.Api.TargetInfo> Targets);
 }

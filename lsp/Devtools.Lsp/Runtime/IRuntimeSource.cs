@@ -28,6 +28,9 @@ public interface IRuntimeSource : IAsyncDisposable
     /// <summary>Requests that completed in the last <paramref name="window"/>, oldest first.</summary>
     Task<IReadOnlyList<RequestRow>> RequestsAsync(TimeSpan window, CancellationToken ct);
 
+    /// <summary>SQL statements (pgsql_events, mysql_events) of the last <paramref name="window"/>, most called first; empty when the source captures none.</summary>
+    Task<IReadOnlyList<Devtools.Core.Api.SqlStatDto>> SqlStatsAsync(TimeSpan window, CancellationToken ct);
+
     /// <summary>The recent CPU profile as hot functions and lines (files as recorded); null without a profile.</summary>
     Task<Hotspots?> HotspotsAsync(int limit, CancellationToken ct);
 

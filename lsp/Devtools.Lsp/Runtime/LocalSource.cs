@@ -33,6 +33,10 @@ public sealed class LocalSource : IRuntimeSource
 
     public Task<IReadOnlyList<RequestRow>> RequestsAsync(TimeSpan window, CancellationToken ct) => Task.FromResult(_monitor.Requests(window));
 
+    /// <summary>EventPipe sees no SQL: statements come from the agent's eBPF capture.</summary>
+    public Task<IReadOnlyList<Devtools.Core.Api.SqlStatDto>> SqlStatsAsync(TimeSpan window, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<Devtools.Core.Api.SqlStatDto>>([]);
+
     public Task<Hotspots?> HotspotsAsync(int limit, CancellationToken ct) => Task.FromResult<Hotspots?>(_monitor.Hotspots(limit));
 
     public Task<object?> FlameGraphAsync(CancellationToken ct) => Task.FromResult<object?>(_monitor.FlameGraph());

@@ -47,6 +47,7 @@ public sealed class BridgeServer : IAsyncDisposable
     private readonly Stopwatch _sinceState = Stopwatch.StartNew();
     private readonly Stopwatch _sinceProfile = Stopwatch.StartNew();
     private Hotspots? _lastHotspots;
+    private IReadOnlyList<SqlStatDto> _lastSql = [];
     private Task? _pendingRefresh;
     private bool _shutdown;
 
@@ -374,6 +375,41 @@ public sealed class BridgeServer : IAsyncDisposable
         return new { endpoints = stats, windowSeconds = live.WindowSeconds };
     }
 
+    [JsonRpcMethod(Methods.SqlStats)]
+    public object SqlStats(JsonElement args = default)
+    {
+        LiveSnapshot live = _live;
+        var sites = new Dictionary<string, List<Location>>(StringComparer.Ordinal);
+        foreach ((string path, IReadOnlyList<SqlTraffic> list) in live.SqlByFile)
+        {
+            foreach (SqlTraffic t in list)
+            {
+                foreach (SqlStatDto statement in t.Statements)
+                {
+                    string key = statement.Protocol + "\n" + statement.NormalizedQuery;
+                    if (!sites.TryGetValue(key, out List<Location>? locations))
+                        sites[key] = locations = [];
+                    locations.Add(new Location(_index.UriOf(path), t.Site.Range));
+                }
+            }
+        }
+        return new
+        {
+            statements = live.SqlStatements.Select(s => new
+            {
+                s.Protocol,
+                s.NormalizedQuery,
+                s.Count,
+                s.CallsPerMinute,
+                s.P50Ms,
+                s.P99Ms,
+                s.ErrorRate,
+                locations = sites.GetValueOrDefault(s.Protocol + "\n" + s.NormalizedQuery) ?? [],
+            }),
+            windowSeconds = live.WindowSeconds,
+        };
+    }
+
     [JsonRpcMethod(Methods.RecentRequests)]
     public object RecentRequests(JsonElement args = default)
     {
@@ -505,6 +541,7 @@ public sealed class BridgeServer : IAsyncDisposable
                     if (_sinceProfile.Elapsed >= TimeSpan.FromSeconds(1) || _lastHotspots is null)
                     {
                         _lastHotspots = await source.HotspotsAsync(200, ct).ConfigureAwait(false);
+                        _lastSql = await source.SqlStatsAsync(_window, ct).ConfigureAwait(false);
                         _sinceProfile.Restart();
                     }
                 }
@@ -514,7 +551,7 @@ public sealed class BridgeServer : IAsyncDisposable
                     return;
                 }
                 long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-                _live = LiveSnapshot.Build(_index, rows, _lastHotspots, _window, source.Since, now);
+                _live = LiveSnapshot.Build(_index, rows, _lastHotspots, _window, source.Since, now, _lastSql);
                 if (_sinceState.Elapsed >= StateInterval)
                     await NotifyStateAsync(State()).ConfigureAwait(false);
             }
@@ -522,6 +559,7 @@ public sealed class BridgeServer : IAsyncDisposable
         else
         {
             _lastHotspots = null;
+            _lastSql = [];
         }
         await RefreshIfChangedAsync().ConfigureAwait(false);
     }

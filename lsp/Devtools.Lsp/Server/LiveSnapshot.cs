@@ -15,12 +15,26 @@ public sealed record EndpointTraffic(
     IReadOnlyList<RequestRow> Slowest);
 
 /// <summary>
+/// The SQL traffic of one literal in source: the statements the capture saw that match it. When
+/// several do (say, the PostgreSQL and the MySQL forms), counts, rates and errors add up and the
+/// latencies are the busiest statement's.
+/// </summary>
+public sealed record SqlTraffic(
+    SourceSqlSite Site,
+    long Count,
+    double CallsPerMinute,
+    double P50Ms,
+    double P99Ms,
+    double ErrorRate,
+    IReadOnlyList<Devtools.Core.Api.SqlStatDto> Statements);
+
+/// <summary>
 /// Everything the bridge shows, computed once per tick from the runtime source and the
 /// workspace index, immutable: requests read it without locks.
 /// </summary>
 public sealed class LiveSnapshot
 {
-    public static LiveSnapshot Empty { get; } = new([], new Dictionary<string, EndpointTraffic>(), null, new Dictionary<string, IReadOnlyDictionary<int, HotLine>>(), [], 60, 0);
+    public static LiveSnapshot Empty { get; } = new([], new Dictionary<string, EndpointTraffic>(), null, new Dictionary<string, IReadOnlyDictionary<int, HotLine>>(), [], 60, 0, new Dictionary<string, IReadOnlyList<SqlTraffic>>(), []);
 
     public LiveSnapshot(
         IReadOnlyList<RequestRow> rows,
@@ -29,8 +43,12 @@ public sealed class LiveSnapshot
         IReadOnlyDictionary<string, IReadOnlyDictionary<int, HotLine>> hotLinesByFile,
         IReadOnlyList<HotFunction> mappedFunctions,
         double windowSeconds,
-        double requestsPerSecond)
+        double requestsPerSecond,
+        IReadOnlyDictionary<string, IReadOnlyList<SqlTraffic>> sqlByFile,
+        IReadOnlyList<Devtools.Core.Api.SqlStatDto> sqlStatements)
     {
+        SqlByFile = sqlByFile;
+        SqlStatements = sqlStatements;
         Rows = rows;
         Endpoints = endpoints;
         Hotspots = hotspots;
@@ -57,9 +75,15 @@ public sealed class LiveSnapshot
 
     public double WindowSeconds { get; }
 
+    /// <summary>Workspace path → the SQL literals of that file with traffic, by line.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<SqlTraffic>> SqlByFile { get; }
+
+    /// <summary>The statements of the window as the source gave them, most called first.</summary>
+    public IReadOnlyList<Devtools.Core.Api.SqlStatDto> SqlStatements { get; }
+
     public double RequestsPerSecond { get; }
 
-    public static LiveSnapshot Build(WorkspaceIndex index, IReadOnlyList<RequestRow> rawRows, Hotspots? hotspots, TimeSpan window, long sinceMs, long nowMs)
+    public static LiveSnapshot Build(WorkspaceIndex index, IReadOnlyList<RequestRow> rawRows, Hotspots? hotspots, TimeSpan window, long sinceMs, long nowMs, IReadOnlyList<Devtools.Core.Api.SqlStatDto>? sqlStatements = null)
     {
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(rawRows);
@@ -133,7 +157,38 @@ public sealed class LiveSnapshot
         return new LiveSnapshot(
             rows, traffic, located,
             hotByFile.ToDictionary(kv => kv.Key, kv => (IReadOnlyDictionary<int, HotLine>)kv.Value, StringComparer.Ordinal),
-            mappedFunctions, window.TotalSeconds, rps);
+            mappedFunctions, window.TotalSeconds, rps, SqlSites(index, sqlStatements ?? []), sqlStatements ?? []);
+    }
+
+    /// <summary>Each captured statement to the literals it matches (exact or tolerant), by file.</summary>
+    private static Dictionary<string, IReadOnlyList<SqlTraffic>> SqlSites(WorkspaceIndex index, IReadOnlyList<Devtools.Core.Api.SqlStatDto> statements)
+    {
+        var bySite = new Dictionary<(string File, int Line, int Character), (SourceSqlSite Site, List<Devtools.Core.Api.SqlStatDto> Statements)>();
+        foreach (Devtools.Core.Api.SqlStatDto statement in statements)
+        {
+            foreach (SourceSqlSite site in index.Model.SqlSitesFor(statement.NormalizedQuery))
+            {
+                var key = (site.File, site.Range.Start.Line, site.Range.Start.Character);
+                if (!bySite.TryGetValue(key, out var entry))
+                    bySite[key] = entry = (site, []);
+                entry.Statements.Add(statement);
+            }
+        }
+        var byFile = new Dictionary<string, List<SqlTraffic>>(StringComparer.Ordinal);
+        foreach ((SourceSqlSite site, List<Devtools.Core.Api.SqlStatDto> list) in bySite.Values)
+        {
+            long count = list.Sum(s => s.Count);
+            Devtools.Core.Api.SqlStatDto busiest = list.MaxBy(s => s.Count)!;
+            double errors = list.Sum(s => s.ErrorRate * s.Count);
+            var traffic = new SqlTraffic(site, count, list.Sum(s => s.CallsPerMinute), busiest.P50Ms, busiest.P99Ms, count == 0 ? 0 : errors / count, list);
+            if (!byFile.TryGetValue(site.File, out List<SqlTraffic>? forFile))
+                byFile[site.File] = forFile = [];
+            forFile.Add(traffic);
+        }
+        return byFile.ToDictionary(
+            kv => kv.Key,
+            kv => (IReadOnlyList<SqlTraffic>)[.. kv.Value.OrderBy(t => t.Site.Range.Start.Line).ThenBy(t => t.Site.Range.Start.Character)],
+            StringComparer.Ordinal);
     }
 
     /// <summary>Nearest-rank quantile of sorted values.</summary>

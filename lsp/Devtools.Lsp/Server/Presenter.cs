@@ -19,6 +19,14 @@ public static class Presenter
         return $"{route} · {Format.Rate(traffic.RequestsPerMinute)} req/min · p50 {Format.Ms(traffic.P50Ms)} · p99 {Format.Ms(traffic.P99Ms)} · {Format.Percent(traffic.ErrorRate * 100)} errors";
     }
 
+    /// <summary><c>SQL · 42 calls/min · p50 0.80 ms · p99 3.1 ms</c>, and <c> · 2.0% errors</c> when any failed.</summary>
+    public static string SqlTitle(SqlTraffic traffic)
+    {
+        ArgumentNullException.ThrowIfNull(traffic);
+        string title = $"SQL · {Format.Rate(traffic.CallsPerMinute)} calls/min · p50 {Format.Ms(traffic.P50Ms)} · p99 {Format.Ms(traffic.P99Ms)}";
+        return traffic.ErrorRate > 0 ? $"{title} · {Format.Percent(traffic.ErrorRate * 100)} errors" : title;
+    }
+
     public static List<CodeLens> CodeLenses(string path, WorkspaceIndex index, LiveSnapshot live, bool attached)
     {
         ArgumentNullException.ThrowIfNull(index);
@@ -33,6 +41,11 @@ public static class Presenter
                 ? new LspCommand(title, "devtools.showRecentRequests", [new { method = e.HttpMethods.Count == 1 ? e.HttpMethods[0] : null, route = e.Template.Display }])
                 : new LspCommand(title, "devtools.attach");
             lenses.Add(new CodeLens(e.Range, command));
+        }
+        if (live.SqlByFile.TryGetValue(path, out IReadOnlyList<SqlTraffic>? sql))
+        {
+            foreach (SqlTraffic t in sql)
+                lenses.Add(new CodeLens(t.Site.Range, new LspCommand(SqlTitle(t), "")));
         }
         foreach ((SourceMethodInfo method, HotFunction function) in HotMethods(path, index, live))
         {

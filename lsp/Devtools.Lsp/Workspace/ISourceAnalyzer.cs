@@ -30,6 +30,12 @@ public sealed record SourceMethodInfo(string QualifiedName, LspRange NameRange, 
     public string File { get; init; } = "";
 }
 
+/// <summary>A SQL literal in source that a captured statement matched: where its lens goes.</summary>
+/// <param name="File">The file holding the literal.</param>
+/// <param name="Range">The lens range: on the literal's first line.</param>
+/// <param name="Exact">True for an exact match of the normalised form, false for a tolerant one (placeholder style, whitespace, case).</param>
+public sealed record SourceSqlSite(string File, LspRange Range, bool Exact);
+
 /// <summary>What the bridge needs to know about a C# file. Implementations must be pure functions of the text.</summary>
 public interface ISourceAnalyzer
 {
@@ -74,6 +80,9 @@ public interface ISourceModel : IDisposable
 
     /// <summary>The source methods a profiler frame (<c>Ns.Type.Method</c>) runs.</summary>
     IReadOnlyList<SourceMethodInfo> MethodsForFrame(string frame);
+
+    /// <summary>The SQL literals a captured statement (normalised by the capture's SqlNormalizer) matches, or none.</summary>
+    IReadOnlyList<SourceSqlSite> SqlSitesFor(string normalizedQuery);
 
     /// <summary>The workspace file a recorded path stands for (longest common suffix), or null.</summary>
     string? ResolvePath(string recordedPath);

@@ -98,6 +98,18 @@ public sealed class RoslynSourceModel : ISourceModel
     public IReadOnlyList<SourceMethodInfo> MethodsForFrame(string frame) =>
         [.. _index.Current.FindMethodsByFrame(frame).Where(m => m.Kind != SourceMethodKind.TopLevelStatements).Select(Convert)];
 
+    public IReadOnlyList<SourceSqlSite> SqlSitesFor(string normalizedQuery)
+    {
+        SqlMatch match = _index.Current.Sql.Match(normalizedQuery);
+        return match.Kind == SqlMatchKind.None
+            ? []
+            : [.. match.Sites.Select(s => new SourceSqlSite(s.File, LensRange(s.Range), match.Kind == SqlMatchKind.Exact))];
+    }
+
+    /// <summary>The literal's range when on one line, else its start: a lens belongs to one line.</summary>
+    private static LspRange LensRange(SourceRange r) =>
+        r.End.Line == r.Start.Line ? Convert(r) : LspRange.Of(r.Start.Line, r.Start.Character, r.Start.Line, r.Start.Character);
+
     public string? ResolvePath(string recordedPath) => _index.Current.ResolvePath(recordedPath);
 
     public void Dispose() => _index.Dispose();

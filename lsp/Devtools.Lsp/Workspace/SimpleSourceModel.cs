@@ -86,6 +86,9 @@ public sealed class SimpleSourceModel : ISourceModel
     public IReadOnlyList<SourceMethodInfo> MethodsForFrame(string frame) =>
         [.. _facts.Values.SelectMany(f => f.Methods).Where(m => SameMethod(frame, m.QualifiedName))];
 
+    /// <summary>The line-based fallback does not find SQL literals.</summary>
+    public IReadOnlyList<SourceSqlSite> SqlSitesFor(string normalizedQuery) => [];
+
     public string? ResolvePath(string recordedPath) => _paths.Map(recordedPath);
 
     public void Dispose()
