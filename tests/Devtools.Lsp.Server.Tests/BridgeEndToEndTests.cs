@@ -248,13 +248,17 @@ public sealed class BridgeEndToEndTests(ITestOutputHelper output)
     internal static string Title(JsonElement lens) => lens.GetProperty("command").GetProperty("title").GetString()!;
 
     /// <summary>Waits for codeLens/refresh requests after <paramref name="afterMs"/> and returns when the lens on <paramref name="line"/> satisfies <paramref name="ok"/>.</summary>
-    internal static async Task<long> WaitForLensAsync(LspClient lsp, int line, Func<string, bool> ok, long afterMs)
+    internal static Task<long> WaitForLensAsync(LspClient lsp, int line, Func<string, bool> ok, long afterMs) =>
+        WaitForLensAsync(lsp, ProgramUri, line, ok, afterMs);
+
+    /// <summary>As above, for the document <paramref name="uri"/>.</summary>
+    internal static async Task<long> WaitForLensAsync(LspClient lsp, string uri, int line, Func<string, bool> ok, long afterMs)
     {
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < Wait)
         {
             await lsp.WaitForServerRequestAsync("workspace/codeLens/refresh", afterMs, Wait - deadline.Elapsed);
-            JsonElement lenses = await CodeLensAsync(lsp);
+            JsonElement lenses = await lsp.RequestAsync("textDocument/codeLens", new { textDocument = new { uri } });
             long at = LspClient.Clock.ElapsedMilliseconds;
             if (lenses.EnumerateArray().Any(l => l.GetProperty("range").GetProperty("start").GetProperty("line").GetInt32() == line && ok(Title(l))))
                 return at;

@@ -82,6 +82,7 @@ public sealed class SqlLensTests(ITestOutputHelper output)
             JsonElement state = await lsp.RequestAsync("devtools/connectAgent", new { address = "unix:" + socket, tokenFile });
             output.WriteLine($"connected: {state}");
             Assert.True(state.GetProperty("attached").GetBoolean());
+            long trafficMs = LspClient.Clock.ElapsedMilliseconds;
             await using (var connection = new NpgsqlConnection(pg.ConnectionString))
             {
                 await connection.OpenAsync();
@@ -105,6 +106,8 @@ public sealed class SqlLensTests(ITestOutputHelper output)
 
             string selectTitle = $"SQL · {Selects} calls/min · p50 {BridgeEndToEndTests.Ms(select.GetProperty("p50Ms").GetDouble())} · p99 {BridgeEndToEndTests.Ms(select.GetProperty("p99Ms").GetDouble())}";
             string missingTitle = $"SQL · {Failures} calls/min · p50 {BridgeEndToEndTests.Ms(missing.GetProperty("p50Ms").GetDouble())} · p99 {BridgeEndToEndTests.Ms(missing.GetProperty("p99Ms").GetDouble())} · 100.0% errors";
+            // The lenses come through the refreshes the bridge asks for when their titles change.
+            await BridgeEndToEndTests.WaitForLensAsync(lsp, RepositoryUri, selectLine, t => t == selectTitle, trafficMs);
             JsonElement lenses = await BridgeEndToEndTests.WaitForAsync(async () =>
             {
                 JsonElement l = await lsp.RequestAsync("textDocument/codeLens", new { textDocument = new { uri = RepositoryUri } });
