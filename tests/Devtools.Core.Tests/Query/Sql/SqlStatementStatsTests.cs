@@ -78,6 +78,29 @@ public sealed class SqlStatementStatsTests
     }
 
     [Fact]
+    public void FiltersByTraceRoleAndGroupsAcrossProcessesWhenAsked()
+    {
+        var db = new Upid(0, 300, 7000);
+        Table<PgsqlEventsBuilder> table = NewPgsqlTable();
+        AppendPgsql(table, 1_000, Api, "Execute", "SELECT name FROM items WHERE id = $1", "SELECT 1", 1_000_000);
+        AppendPgsql(table, 2_000, Worker, "Execute", "SELECT name FROM items WHERE id = $1", "SELECT 1", 1_000_000);
+        AppendPgsql(table, 1_500, db, "Execute", "SELECT name FROM items WHERE id = $1", "SELECT 1", 500_000, TraceRoles.Server);
+        AppendPgsql(table, 2_500, db, "Execute", "SELECT name FROM items WHERE id = $1", "SELECT 1", 500_000, TraceRoles.Server);
+        table.Seal();
+
+        LatencyAggregation<SqlStatementKey> clients = SqlStatementStats.Compute(table, new SqlStatsQuery { TraceRole = TraceRoles.Client, ByProcess = false });
+        LatencyGroup<SqlStatementKey> both = Assert.Single(clients.Groups);
+        Assert.Equal(new SqlStatementKey(default, "SELECT name FROM items WHERE id = $1"), both.Key);
+        Assert.Equal(2, both.Stats.Count);
+
+        LatencyAggregation<SqlStatementKey> server = SqlStatementStats.Compute(table, new SqlStatsQuery { TraceRole = TraceRoles.Server });
+        LatencyGroup<SqlStatementKey> db2 = Assert.Single(server.Groups);
+        Assert.Equal(db, db2.Key.Upid);
+        Assert.Equal(2, db2.Stats.Count);
+        Assert.Equal(4, SqlStatementStats.Compute(table, new SqlStatsQuery()).TotalCount);
+    }
+
+    [Fact]
     public void StatementsBeyondTheCapAreCountedTogether()
     {
         Table<PgsqlEventsBuilder> table = NewPgsqlTable();
@@ -112,7 +135,7 @@ public sealed class SqlStatementStatsTests
     private static Table<PgsqlEventsBuilder> NewPgsqlTable(int maxBatchRows = 4096) =>
         new(new PgsqlEventsBuilder(), new TableOptions { BudgetBytes = long.MaxValue, MaxBatchRows = maxBatchRows });
 
-    private static void AppendPgsql(Table<PgsqlEventsBuilder> table, long time, Upid upid, string command, string req, string resp, long latency)
+    private static void AppendPgsql(Table<PgsqlEventsBuilder> table, long time, Upid upid, string command, string req, string resp, long latency, long role = TraceRoles.Client)
     {
         PgsqlEventsBuilder b = table.Builder;
         b.Time.Append(time);
@@ -121,7 +144,7 @@ public sealed class SqlStatementStatsTests
         b.RemotePort.Append(5432);
         b.LocalAddr.Append("127.0.0.1");
         b.LocalPort.Append(40000);
-        b.TraceRole.Append(TraceRoles.Client);
+        b.TraceRole.Append(role);
         b.Encrypted.Append(false);
         b.ReqCmd.Append(command);
         b.Req.Append(req);
