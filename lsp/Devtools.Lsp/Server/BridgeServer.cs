@@ -48,6 +48,8 @@ public sealed class BridgeServer : IAsyncDisposable
     private readonly Stopwatch _sinceProfile = Stopwatch.StartNew();
     private Hotspots? _lastHotspots;
     private IReadOnlyList<SqlStatDto> _lastSql = [];
+    private IRuntimeSource? _sqlSource;
+    private readonly Stopwatch _sinceSql = Stopwatch.StartNew();
     private Task? _pendingRefresh;
     private bool _shutdown;
 
@@ -541,8 +543,14 @@ public sealed class BridgeServer : IAsyncDisposable
                     if (_sinceProfile.Elapsed >= TimeSpan.FromSeconds(1) || _lastHotspots is null)
                     {
                         _lastHotspots = await source.HotspotsAsync(200, ct).ConfigureAwait(false);
-                        _lastSql = await source.SqlStatsAsync(_window, ct).ConfigureAwait(false);
                         _sinceProfile.Restart();
+                    }
+                    // SQL statements once a second too (the agent normalises every row of the window).
+                    if (_sinceSql.Elapsed >= TimeSpan.FromSeconds(1) || !ReferenceEquals(_sqlSource, source))
+                    {
+                        _lastSql = await source.SqlStatsAsync(_window, ct).ConfigureAwait(false);
+                        _sqlSource = source;
+                        _sinceSql.Restart();
                     }
                 }
                 catch (AgentException e)
@@ -560,6 +568,7 @@ public sealed class BridgeServer : IAsyncDisposable
         {
             _lastHotspots = null;
             _lastSql = [];
+            _sqlSource = null;
         }
         await RefreshIfChangedAsync().ConfigureAwait(false);
     }
