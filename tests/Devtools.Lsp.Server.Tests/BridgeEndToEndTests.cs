@@ -203,6 +203,45 @@ public sealed class BridgeEndToEndTests(ITestOutputHelper output)
         Assert.Equal(0, await lsp.StopAsync());
     }
 
+    [Fact]
+    public async Task Attach_with_ebpf_mode_counts_requests_from_an_in_process_kernel_capture()
+    {
+        if (!Devtools.Core.Capture.CaptureEnvironment.HasBpfPrivileges())
+            throw new InvalidOperationException("This test loads BPF programs: run it as root (./test.sh does, in CI).");
+        using SampleShopServer shop = SampleShopServer.Start();
+        await using LspClient lsp = LspClient.Start();
+        await InitializeAsync(lsp);
+        int ordersLine = LineOf("app.MapGet(\"/orders/{id:int}\"");
+
+        JsonElement state = await lsp.RequestAsync("devtools/attach", new { pid = shop.Process.Pid, mode = "ebpf" });
+        Assert.True(state.GetProperty("attached").GetBoolean());
+        Assert.Equal("ebpf", state.GetProperty("source").GetString());
+
+        using var http = new HttpClient { BaseAddress = new Uri(shop.BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
+        for (int i = 1; i <= 12; i++)
+        {
+            using HttpResponseMessage r = await http.GetAsync($"/orders/{i}");
+            r.EnsureSuccessStatusCode();
+        }
+
+        // Every request once: counted from the server's socket reads and writes, not from EventPipe.
+        JsonElement orders = await WaitForAsync(async () =>
+        {
+            JsonElement stats = await lsp.RequestAsync("devtools/endpointStats", new { });
+            JsonElement? e = stats.GetProperty("endpoints").EnumerateArray().Cast<JsonElement?>().FirstOrDefault(x => x!.Value.GetProperty("route").GetString() == "/orders/{id}");
+            return e is { } found && found.GetProperty("count").GetInt64() >= 12 ? found : (JsonElement?)null;
+        }, "endpointStats with 12 requests on /orders/{id} from eBPF");
+        Assert.Equal(12, orders.GetProperty("count").GetInt64());
+        string expected = $"GET /orders/{{id}} · 12 req/min · p50 {Ms(orders.GetProperty("p50Ms").GetDouble())} · p99 {Ms(orders.GetProperty("p99Ms").GetDouble())} · 0.0% errors";
+        JsonElement lens = await WaitForAsync(async () =>
+        {
+            JsonElement l = LensOn(await CodeLensAsync(lsp), ordersLine);
+            return Title(l) == expected ? l : (JsonElement?)null;
+        }, "the eBPF-fed lens of GET /orders/{id}");
+        output.WriteLine(Title(lens));
+        await lsp.RequestAsync("devtools/detach", new { });
+    }
+
     internal static async Task InitializeAsync(LspClient lsp)
     {
         JsonElement init = await lsp.RequestAsync("initialize", new

@@ -274,8 +274,8 @@ public sealed class BridgeServer : IAsyncDisposable
     {
         int pid = args.OptInt("pid") ?? throw new LocalRpcException("devtools/attach needs {pid}") { ErrorCode = -32602 };
         string mode = args.OptString("mode") ?? "auto";
-        if (mode == "ebpf")
-            throw new LocalRpcException("eBPF attach runs in the agent: start `sudo devtools agent` and use devtools/connectAgent") { ErrorCode = AttachFailedCode };
+        if (mode is not ("auto" or "eventpipe" or "ebpf"))
+            throw new LocalRpcException($"devtools/attach: mode is auto, eventpipe or ebpf, not '{mode}'") { ErrorCode = -32602 };
         await _attachGate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
@@ -295,11 +295,15 @@ public sealed class BridgeServer : IAsyncDisposable
                 await DetachCoreAsync(null).ConfigureAwait(false);
                 try
                 {
-                    _source = await LocalSource.AttachAsync(pid, ct).ConfigureAwait(false);
+                    _source = await LocalSource.AttachAsync(pid, ebpf: mode == "ebpf", ct).ConfigureAwait(false);
                 }
                 catch (ManagedProfilerException e)
                 {
                     throw new LocalRpcException(e.Message) { ErrorCode = AttachFailedCode };
+                }
+                catch (Exception e) when (e is Devtools.Core.Capture.CaptureEnvironmentException or Devtools.Core.Capture.Bpf.BpfException or IOException or UnauthorizedAccessException)
+                {
+                    throw new LocalRpcException($"eBPF capture cannot start in the bridge ({e.Message}); run the editor as root, or start `sudo devtools agent` and use devtools/connectAgent") { ErrorCode = AttachFailedCode };
                 }
                 _lostMessage = null;
             }
