@@ -6,7 +6,9 @@ using System.Text.Json;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Logging.ClearProviders();
+builder.Services.AddControllers();
 var app = builder.Build();
+app.MapControllers();
 
 app.MapMethods("/health", ["GET", "HEAD"], () => Results.Text("ok"));
 
