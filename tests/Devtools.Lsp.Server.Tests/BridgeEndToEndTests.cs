@@ -239,6 +239,32 @@ public sealed class BridgeEndToEndTests(ITestOutputHelper output)
             return Title(l) == expected ? l : (JsonElement?)null;
         }, "the eBPF-fed lens of GET /orders/{id}");
         output.WriteLine(Title(lens));
+
+        // A controller action: the lens sits on the action's declaration in its own file.
+        string controller = Path.Combine(Workspace, "Controllers", "InventoryController.cs");
+        string controllerUri = new Uri(controller).AbsoluteUri;
+        string[] controllerLines = File.ReadAllLines(controller);
+        int actionLine = Array.FindIndex(controllerLines, l => l.Contains("public ActionResult<StockLevel> Get(", StringComparison.Ordinal));
+        await lsp.NotifyAsync("textDocument/didOpen", new { textDocument = new { uri = controllerUri, languageId = "csharp", version = 1, text = File.ReadAllText(controller) } });
+        for (int i = 1; i <= 3; i++)
+        {
+            using HttpResponseMessage r = await http.GetAsync($"/api/inventory/sku-{i}");
+            r.EnsureSuccessStatusCode();
+        }
+        JsonElement stock = await WaitForAsync(async () =>
+        {
+            JsonElement stats = await lsp.RequestAsync("devtools/endpointStats", new { });
+            JsonElement? e = stats.GetProperty("endpoints").EnumerateArray().Cast<JsonElement?>().FirstOrDefault(x => x!.Value.GetProperty("route").GetString() == "/api/inventory/{sku}");
+            return e is { } found && found.GetProperty("count").GetInt64() >= 3 ? found : (JsonElement?)null;
+        }, "endpointStats with 3 requests on the controller's /api/inventory/{sku}");
+        Assert.Equal(3, stock.GetProperty("count").GetInt64());
+        string expectedStock = $"GET /api/inventory/{{sku}} · 3 req/min · p50 {Ms(stock.GetProperty("p50Ms").GetDouble())} · p99 {Ms(stock.GetProperty("p99Ms").GetDouble())} · 0.0% errors";
+        await WaitForAsync(async () =>
+        {
+            JsonElement all = await lsp.RequestAsync("textDocument/codeLens", new { textDocument = new { uri = controllerUri } });
+            JsonElement[] on = [.. all.EnumerateArray().Where(l => l.GetProperty("range").GetProperty("start").GetProperty("line").GetInt32() == actionLine && l.TryGetProperty("command", out _) && Title(l).StartsWith("GET ", StringComparison.Ordinal))];
+            return on.Length == 1 && Title(on[0]) == expectedStock ? on[0] : (JsonElement?)null;
+        }, "the lens of the controller action");
         await lsp.RequestAsync("devtools/detach", new { });
     }
 
