@@ -1,5 +1,4 @@
-using Apache.Arrow;
-using Apache.Arrow.Arrays;
+using Devtools.Core.Query.Common;
 using Devtools.Core.Storage;
 using Devtools.Core.Storage.Tables;
 
@@ -25,35 +24,19 @@ public sealed record DnsEvent(
     long LatencyNs)
 {
     /// <summary>Every row the table holds now, oldest first.</summary>
-    public static List<DnsEvent> ReadAll(ITable dnsEvents)
-    {
-        ArgumentNullException.ThrowIfNull(dnsEvents);
-        var rows = new List<DnsEvent>();
-        foreach (RowSelection selection in dnsEvents.ReadAfter(-1))
-        {
-            RecordBatch b = selection.RecordBatch;
-            var time = (TimestampArray)b.Column("time_");
-            var upid = (FixedSizeBinaryArray)b.Column("upid");
-            StringArray S(string name) => (StringArray)b.Column(name);
-            Int64Array I(string name) => (Int64Array)b.Column(name);
-            foreach (int row in selection)
-            {
-                rows.Add(new DnsEvent(
-                    time.GetValue(row) ?? 0,
-                    Upid.ReadBigEndian(upid.GetBytes(row)),
-                    S("remote_addr").GetString(row) ?? string.Empty,
-                    I("remote_port").GetValue(row) ?? 0,
-                    S("local_addr").GetString(row) ?? string.Empty,
-                    I("local_port").GetValue(row) ?? 0,
-                    I("trace_role").GetValue(row) ?? 0,
-                    ((BooleanArray)b.Column("encrypted")).GetValue(row) ?? false,
-                    S("req_header").GetString(row) ?? string.Empty,
-                    S("req_body").GetString(row) ?? string.Empty,
-                    S("resp_header").GetString(row) ?? string.Empty,
-                    S("resp_body").GetString(row) ?? string.Empty,
-                    I("latency").GetValue(row) ?? 0));
-            }
-        }
-        return rows;
-    }
+    public static List<DnsEvent> ReadAll(ITable dnsEvents) =>
+        EventRows.ReadAll(dnsEvents, static (c, row) => new DnsEvent(
+            c.Time(row),
+            c.Upid(row),
+            c.Text("remote_addr", row),
+            c.Number("remote_port", row),
+            c.Text("local_addr", row),
+            c.Number("local_port", row),
+            c.Number("trace_role", row),
+            c.Flag("encrypted", row),
+            c.Text("req_header", row),
+            c.Text("req_body", row),
+            c.Text("resp_header", row),
+            c.Text("resp_body", row),
+            c.Number("latency", row)));
 }

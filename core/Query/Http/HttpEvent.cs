@@ -1,5 +1,4 @@
-using Apache.Arrow;
-using Apache.Arrow.Arrays;
+using Devtools.Core.Query.Common;
 using Devtools.Core.Storage;
 using Devtools.Core.Storage.Tables;
 
@@ -35,43 +34,28 @@ public sealed record HttpEvent(
     long LatencyNs)
 {
     /// <summary>Every row the table holds now, oldest first.</summary>
-    public static List<HttpEvent> ReadAll(ITable httpEvents)
-    {
-        var rows = new List<HttpEvent>();
-        foreach (RowSelection selection in httpEvents.ReadAfter(-1))
-        {
-            RecordBatch b = selection.RecordBatch;
-            var time = (TimestampArray)b.Column("time_");
-            var upid = (FixedSizeBinaryArray)b.Column("upid");
-            StringArray S(string name) => (StringArray)b.Column(name);
-            Int64Array I(string name) => (Int64Array)b.Column(name);
-            foreach (int row in selection)
-            {
-                rows.Add(new HttpEvent(
-                    time.GetValue(row) ?? 0,
-                    Upid.ReadBigEndian(upid.GetBytes(row)),
-                    S("remote_addr").GetString(row) ?? string.Empty,
-                    I("remote_port").GetValue(row) ?? 0,
-                    S("local_addr").GetString(row) ?? string.Empty,
-                    I("local_port").GetValue(row) ?? 0,
-                    I("trace_role").GetValue(row) ?? 0,
-                    ((BooleanArray)b.Column("encrypted")).GetValue(row) ?? false,
-                    I("major_version").GetValue(row) ?? 0,
-                    I("minor_version").GetValue(row) ?? 0,
-                    I("content_type").GetValue(row) ?? 0,
-                    S("req_headers").GetString(row) ?? string.Empty,
-                    S("req_method").GetString(row) ?? string.Empty,
-                    S("req_path").GetString(row) ?? string.Empty,
-                    S("req_body").GetString(row) ?? string.Empty,
-                    I("req_body_size").GetValue(row) ?? 0,
-                    S("resp_headers").GetString(row) ?? string.Empty,
-                    I("resp_status").GetValue(row) ?? 0,
-                    S("resp_message").GetString(row) ?? string.Empty,
-                    S("resp_body").GetString(row) ?? string.Empty,
-                    I("resp_body_size").GetValue(row) ?? 0,
-                    I("latency").GetValue(row) ?? 0));
-            }
-        }
-        return rows;
-    }
+    public static List<HttpEvent> ReadAll(ITable httpEvents) =>
+        EventRows.ReadAll(httpEvents, static (c, row) => new HttpEvent(
+            c.Time(row),
+            c.Upid(row),
+            c.Text("remote_addr", row),
+            c.Number("remote_port", row),
+            c.Text("local_addr", row),
+            c.Number("local_port", row),
+            c.Number("trace_role", row),
+            c.Flag("encrypted", row),
+            c.Number("major_version", row),
+            c.Number("minor_version", row),
+            c.Number("content_type", row),
+            c.Text("req_headers", row),
+            c.Text("req_method", row),
+            c.Text("req_path", row),
+            c.Text("req_body", row),
+            c.Number("req_body_size", row),
+            c.Text("resp_headers", row),
+            c.Number("resp_status", row),
+            c.Text("resp_message", row),
+            c.Text("resp_body", row),
+            c.Number("resp_body_size", row),
+            c.Number("latency", row)));
 }

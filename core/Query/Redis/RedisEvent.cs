@@ -1,5 +1,4 @@
-using Apache.Arrow;
-using Apache.Arrow.Arrays;
+using Devtools.Core.Query.Common;
 using Devtools.Core.Storage;
 using Devtools.Core.Storage.Tables;
 
@@ -28,34 +27,18 @@ public sealed record RedisEvent(
     public bool IsError => RedisReplyText.IsError(System.Text.Encoding.UTF8.GetBytes(Resp));
 
     /// <summary>Every row the table holds now, oldest first.</summary>
-    public static List<RedisEvent> ReadAll(ITable redisEvents)
-    {
-        ArgumentNullException.ThrowIfNull(redisEvents);
-        var rows = new List<RedisEvent>();
-        foreach (RowSelection selection in redisEvents.ReadAfter(-1))
-        {
-            RecordBatch b = selection.RecordBatch;
-            var time = (TimestampArray)b.Column("time_");
-            var upid = (FixedSizeBinaryArray)b.Column("upid");
-            StringArray S(string name) => (StringArray)b.Column(name);
-            Int64Array I(string name) => (Int64Array)b.Column(name);
-            foreach (int row in selection)
-            {
-                rows.Add(new RedisEvent(
-                    time.GetValue(row) ?? 0,
-                    Upid.ReadBigEndian(upid.GetBytes(row)),
-                    S("remote_addr").GetString(row) ?? string.Empty,
-                    I("remote_port").GetValue(row) ?? 0,
-                    S("local_addr").GetString(row) ?? string.Empty,
-                    I("local_port").GetValue(row) ?? 0,
-                    I("trace_role").GetValue(row) ?? 0,
-                    ((BooleanArray)b.Column("encrypted")).GetValue(row) ?? false,
-                    S("req_cmd").GetString(row) ?? string.Empty,
-                    S("req_args").GetString(row) ?? string.Empty,
-                    S("resp").GetString(row) ?? string.Empty,
-                    I("latency").GetValue(row) ?? 0));
-            }
-        }
-        return rows;
-    }
+    public static List<RedisEvent> ReadAll(ITable redisEvents) =>
+        EventRows.ReadAll(redisEvents, static (c, row) => new RedisEvent(
+            c.Time(row),
+            c.Upid(row),
+            c.Text("remote_addr", row),
+            c.Number("remote_port", row),
+            c.Text("local_addr", row),
+            c.Number("local_port", row),
+            c.Number("trace_role", row),
+            c.Flag("encrypted", row),
+            c.Text("req_cmd", row),
+            c.Text("req_args", row),
+            c.Text("resp", row),
+            c.Number("latency", row)));
 }
