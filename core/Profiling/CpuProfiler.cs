@@ -24,6 +24,7 @@ public sealed class CpuProfiler : IDisposable
     private readonly Symbolizer _symbolizer;
     private readonly ManualResetEventSlim _stop = new();
     private readonly Stopwatch _clock = new();
+    private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Thread? _thread;
     private Profile _interval;
     private TimeSpan _intervalStart;
@@ -56,6 +57,12 @@ public sealed class CpuProfiler : IDisposable
 
     /// <summary>The target process (options' pid) is gone; the profiler stopped reading after a last collection.</summary>
     public bool TargetExited => _targetExited;
+
+    /// <summary>
+    /// Completes when the reader thread ends by itself or on <see cref="Stop"/>: the target
+    /// exited or sampling failed (<see cref="Fault"/>). Lets callers wait without polling.
+    /// </summary>
+    public Task Ended => _ended.Task;
 
     /// <summary>Time since sampling started.</summary>
     public TimeSpan Elapsed => _clock.Elapsed;
@@ -133,6 +140,10 @@ public sealed class CpuProfiler : IDisposable
         {
             Fault = e;
         }
+        finally
+        {
+            _ended.TrySetResult();
+        }
     }
 
     private void Collect()
@@ -149,7 +160,7 @@ public sealed class CpuProfiler : IDisposable
             if (!_interval.ProcessNames.ContainsKey(pid))
                 _interval.ProcessNames[pid] = _symbolizer.Processes.GetName(pid);
             long dropped = _interval.DroppedSamples;
-            _interval.Add(_symbolizer.UpidOf(pid), frames, sample.Count);
+            _interval.AddOwned(_symbolizer.UpidOf(pid), frames, sample.Count);
             Interlocked.Add(ref _droppedSamples, _interval.DroppedSamples - dropped);
             samples += sample.Count;
         }

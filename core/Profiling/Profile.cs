@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Devtools.Core.Storage;
 
 namespace Devtools.Core.Profiling;
@@ -57,11 +59,22 @@ public sealed class Profile
     public void Add(Upid upid, IReadOnlyList<StackFrame> rootFirst, long count)
     {
         ArgumentNullException.ThrowIfNull(rootFirst);
+        if (count > 0)
+            AddOwned(upid, [.. rootFirst], count);
+    }
+
+    /// <summary>
+    /// <see cref="Add"/> for a caller that hands <paramref name="rootFirst"/> over: the
+    /// array is kept as is when the stack is new (no copy) and must not change afterwards.
+    /// </summary>
+    internal void AddOwned(Upid upid, StackFrame[] rootFirst, long count)
+    {
         if (count <= 0)
             return;
-        var key = new StackKey(upid, [.. rootFirst]);
-        if (_counts.TryGetValue(key, out long existing))
-            _counts[key] = existing + count;
+        var key = new StackKey(upid, rootFirst);
+        ref long existing = ref CollectionsMarshal.GetValueRefOrNullRef(_counts, key);
+        if (!Unsafe.IsNullRef(ref existing))
+            existing += count;
         else if (_counts.Count < MaxStacks)
             _counts[key] = count;
         else
@@ -72,7 +85,8 @@ public sealed class Profile
         TotalSamples += count;
     }
 
-    private sealed class StackKey(Upid upid, StackFrame[] frames) : IEquatable<StackKey>
+    /// <summary>A stack of one process; a struct, so a lookup of a stack already counted allocates nothing.</summary>
+    private readonly struct StackKey(Upid upid, StackFrame[] frames) : IEquatable<StackKey>
     {
         private readonly int _hash = ComputeHash(upid, frames);
 
@@ -80,10 +94,10 @@ public sealed class Profile
 
         public StackFrame[] Frames { get; } = frames;
 
-        public bool Equals(StackKey? other) =>
-            other is not null && other._hash == _hash && other.Upid == Upid && other.Frames.AsSpan().SequenceEqual(Frames);
+        public bool Equals(StackKey other) =>
+            other._hash == _hash && other.Upid == Upid && other.Frames.AsSpan().SequenceEqual(Frames);
 
-        public override bool Equals(object? obj) => Equals(obj as StackKey);
+        public override bool Equals(object? obj) => obj is StackKey other && Equals(other);
 
         public override int GetHashCode() => _hash;
 

@@ -168,16 +168,29 @@ public static class ProfileCommand
         }
     }
 
+    /// <summary>
+    /// Waits out the duration, or until Ctrl-C or the profiler ends by itself (target exited,
+    /// sampling failed). On a terminal a seconds counter is redrawn once a second; otherwise
+    /// nothing wakes this process up meanwhile (an always-on profiler must cost next to nothing).
+    /// </summary>
     private static async Task Progress(CpuProfiler profiler, TimeSpan length, CancellationToken cancel)
     {
         bool terminal = !Console.IsErrorRedirected;
         DateTime end = DateTime.UtcNow + length;
-        while (DateTime.UtcNow < end && !cancel.IsCancellationRequested && profiler.IsRunning && !profiler.TargetExited)
+        // Without a terminal, one wait for the whole duration (a day at most per wait, as timers allow).
+        TimeSpan tick = terminal ? TimeSpan.FromSeconds(1) : TimeSpan.FromDays(1);
+        while (!cancel.IsCancellationRequested && !profiler.Ended.IsCompleted)
         {
             TimeSpan left = end - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero)
+                break;
+            TimeSpan wait = left < tick ? left : tick;
             try
             {
-                await Task.Delay(left < TimeSpan.FromMilliseconds(250) ? left : TimeSpan.FromMilliseconds(250), cancel);
+                await profiler.Ended.WaitAsync(wait, cancel);
+            }
+            catch (TimeoutException)
+            {
             }
             catch (OperationCanceledException)
             {

@@ -6,6 +6,7 @@ namespace Devtools.Core.Capture.Bpf;
 public sealed unsafe class BpfMap
 {
     private readonly nint _map;
+    private bool _noLookupAndDelete;
 
     internal BpfMap(nint map, string name)
     {
@@ -39,6 +40,33 @@ public sealed unsafe class BpfMap
         return rc == 0;
     }
 
+    /// <summary>
+    /// Reads and deletes one entry in one system call. Where the kernel has no such
+    /// operation for this map type, falls back to a lookup and a delete (and remembers).
+    /// </summary>
+    public bool TryTake<TKey, TValue>(TKey key, out TValue value)
+        where TKey : unmanaged
+        where TValue : unmanaged
+    {
+        TValue v = default;
+        if (!_noLookupAndDelete)
+        {
+            int rc = LibBpf.MapLookupAndDeleteElem(Fd, &key, &v);
+            int errno = rc == 0 ? 0 : Marshal.GetLastPInvokeError();
+            if (rc == 0 || !IsUnsupported(errno))
+            {
+                value = v;
+                return rc == 0;
+            }
+            _noLookupAndDelete = true;
+        }
+        bool found = TryLookup(key, out value);
+        Delete(key);
+        return found;
+    }
+
+    private static bool IsUnsupported(int errno) => errno is 22 /* EINVAL */ or 95 /* EOPNOTSUPP */ or 524 /* ENOTSUPP */;
+
     public void Update<TKey, TValue>(TKey key, TValue value)
         where TKey : unmanaged
         where TValue : unmanaged
@@ -49,6 +77,41 @@ public sealed unsafe class BpfMap
 
     public bool Delete<TKey>(TKey key)
         where TKey : unmanaged => LibBpf.MapDeleteElem(Fd, &key) == 0;
+
+    /// <summary>
+    /// Reads and deletes every entry of a hash map with the kernel's batch operation:
+    /// a few system calls for the whole map instead of three per entry. Returns false,
+    /// with nothing taken, when the kernel cannot (no batch support for this map or
+    /// kernel, or a hash bucket larger than a chunk); callers fall back to per-key calls.
+    /// </summary>
+    public bool TryTakeAll<TKey, TValue>(List<KeyValuePair<TKey, TValue>> into, int chunk = 1024)
+        where TKey : unmanaged
+        where TValue : unmanaged
+    {
+        const int ENOENT = 2;
+        var keys = new TKey[chunk];
+        var values = new TValue[chunk];
+        ulong batch = 0; // the kernel's resume token (a bucket index for hash maps)
+        bool first = true;
+        while (true)
+        {
+            uint count = (uint)chunk;
+            int rc;
+            fixed (TKey* k = keys)
+            fixed (TValue* v = values)
+            {
+                rc = LibBpf.MapLookupAndDeleteBatch(Fd, first ? null : &batch, &batch, k, v, &count, 0);
+            }
+            int errno = rc == 0 ? 0 : Marshal.GetLastPInvokeError();
+            if (rc != 0 && errno != ENOENT && -rc != ENOENT)
+                return false;
+            for (int i = 0; i < count; i++)
+                into.Add(new KeyValuePair<TKey, TValue>(keys[i], values[i]));
+            first = false;
+            if (rc != 0)
+                return true;
+        }
+    }
 
     /// <summary>Every key in a hash map (a snapshot: the kernel may change the map meanwhile).</summary>
     public List<TKey> Keys<TKey>()

@@ -58,6 +58,9 @@ internal static unsafe partial class LibBpf
     [LibraryImport(Lib, EntryPoint = "bpf_map__key_size")]
     internal static partial uint MapKeySize(nint map);
 
+    [LibraryImport(Lib, EntryPoint = "bpf_map_lookup_and_delete_elem", SetLastError = true)]
+    internal static partial int MapLookupAndDeleteElem(int fd, void* key, void* value);
+
     [LibraryImport(Lib, EntryPoint = "bpf_map_lookup_elem", SetLastError = true)]
     internal static partial int MapLookupElem(int fd, void* key, void* value);
 
@@ -66,6 +69,10 @@ internal static unsafe partial class LibBpf
 
     [LibraryImport(Lib, EntryPoint = "bpf_map_delete_elem", SetLastError = true)]
     internal static partial int MapDeleteElem(int fd, void* key);
+
+    /// <summary>bpf_map_lookup_and_delete_batch: 0 with more to come, -ENOENT when the last entries were returned.</summary>
+    [LibraryImport(Lib, EntryPoint = "bpf_map_lookup_and_delete_batch", SetLastError = true)]
+    internal static partial int MapLookupAndDeleteBatch(int fd, void* inBatch, void* outBatch, void* keys, void* values, uint* count, nint opts);
 
     [LibraryImport(Lib, EntryPoint = "bpf_map_get_next_key", SetLastError = true)]
     internal static partial int MapGetNextKey(int fd, void* key, void* nextKey);

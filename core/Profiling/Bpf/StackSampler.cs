@@ -76,8 +76,9 @@ public sealed class StackSampler : IDisposable
     /// <summary>
     /// Flips the halves, waits out the grace period, then reads and clears the
     /// half that was being written: every count since the previous call, each
-    /// with its stacks. Stack ids read are deleted afterwards, and so is any
-    /// stack left without a count, so the half starts empty next time.
+    /// with its stacks. Counts are taken with one batch call, stacks with one
+    /// lookup-and-delete each; any stack left without a count is deleted too, so
+    /// the half starts empty next time.
     /// </summary>
     public List<SampledStack> Collect()
     {
@@ -90,21 +91,27 @@ public sealed class StackSampler : IDisposable
 
         BpfMap counts = obj.Map($"pf_counts_{old}");
         BpfMap stacks = obj.Map($"pf_stacks_{old}");
-        List<StackCountKey> keys = counts.Keys<StackCountKey>();
-        var result = new List<SampledStack>(keys.Count);
-        var resolved = new Dictionary<int, ulong[]?>();
-        foreach (StackCountKey key in keys)
+        var taken = new List<KeyValuePair<StackCountKey, ulong>>();
+        if (!counts.TryTakeAll(taken))
         {
-            if (!counts.TryLookup(key, out ulong count) || count == 0)
+            // No batch support (or a bucket larger than a chunk): one key at a time for what is left.
+            foreach (StackCountKey key in counts.Keys<StackCountKey>())
+            {
+                if (counts.TryLookup(key, out ulong count))
+                    taken.Add(new KeyValuePair<StackCountKey, ulong>(key, count));
+                counts.Delete(key);
+            }
+        }
+        var result = new List<SampledStack>(taken.Count);
+        var resolved = new Dictionary<int, ulong[]?>();
+        foreach ((StackCountKey key, ulong count) in taken)
+        {
+            if (count == 0)
                 continue;
             (ulong[] user, StackStatus userStatus) = Stack(stacks, key.UserStackId, resolved);
             (ulong[] kernel, StackStatus kernelStatus) = Stack(stacks, key.KernelStackId, resolved);
             result.Add(new SampledStack(key.Pid, user, userStatus, kernel, kernelStatus, (long)count));
         }
-        foreach (StackCountKey key in keys)
-            counts.Delete(key);
-        foreach (int id in resolved.Keys)
-            stacks.Delete(id);
         // Stacks whose count never made it (count map full) would otherwise stay forever.
         foreach (int id in stacks.Keys<int>())
             stacks.Delete(id);
@@ -139,7 +146,8 @@ public sealed class StackSampler : IDisposable
         }
         if (!resolved.TryGetValue(id, out ulong[]? ips))
         {
-            ips = stacks.TryLookup(id, out StackIps raw) ? Trim(raw) : null;
+            // Read and cleared at once: the half starts empty next time.
+            ips = stacks.TryTake(id, out StackIps raw) ? Trim(raw) : null;
             resolved[id] = ips;
         }
         return ips is null ? ([], StackStatus.Missing) : (ips, StackStatus.Ok);
