@@ -5,8 +5,10 @@
 #
 #   benchmarks/wrk-overhead.sh [SECONDS_PER_RUN] [ROUNDS]
 #
-# Prints each run's requests/s, the capture summary of each recorded run, and
-# the ratio mean(with) / mean(without).
+# Prints each run's requests/s, where the capture's cost went in each recorded
+# run (CPU of the `devtools record` process; CPU of the BPF programs from
+# kernel.bpf_stats_enabled=1 run_time_ns, with runs and ns per run), the capture
+# summary of each recorded run, and the ratio mean(with) / mean(without).
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
 seconds="${1:-10}"
@@ -21,9 +23,11 @@ path="${WRK_PATH:-/index.json}"
 work="$(mktemp -d /tmp/devtools-wrk.XXXXXX)"
 nginx_pid=""
 record_pid=""
+stats_before="$(sysctl -n kernel.bpf_stats_enabled)"
 cleanup() {
   [ -n "$record_pid" ] && kill -TERM "$record_pid" 2>/dev/null && wait "$record_pid" 2>/dev/null || true
   [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null && wait "$nginx_pid" 2>/dev/null || true
+  sysctl -qw kernel.bpf_stats_enabled="$stats_before" || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -54,6 +58,16 @@ run_wrk() {
   wrk -t"$threads" -c"$connections" -d"${seconds}s" "http://127.0.0.1:$port$path" | awk '/Requests\/sec/ {print $2}'
 }
 
+# Cost split: the recorder's own CPU (utime + stime of the process) and the BPF
+# programs' (run time and run count of every loaded program whose name starts dt_,
+# the socket tracer's).
+sysctl -qw kernel.bpf_stats_enabled=1
+hz=$(getconf CLK_TCK)
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+bpf_totals() {
+  bpftool prog show -j | python3 -c 'import json,sys; p=[x for x in json.load(sys.stdin) if x.get("name","").startswith("dt_")]; print(sum(x.get("run_time_ns",0) for x in p), sum(x.get("run_cnt",0) for x in p))'
+}
+
 without=()
 with=()
 for round in $(seq "$rounds"); do
@@ -66,9 +80,12 @@ for round in $(seq "$rounds"); do
   record_pid=$!
   for _ in $(seq 200); do grep -q "recording for" "$log" && break; sleep 0.1; done
   grep -q "recording for" "$log" || { cat "$log"; echo "devtools record did not start" >&2; exit 1; }
+  t0=$(date +%s.%N); c0=$(cpu_ticks "$record_pid"); read -r b0 n0 < <(bpf_totals)
   rps=$(run_wrk)
+  t1=$(date +%s.%N); c1=$(cpu_ticks "$record_pid"); read -r b1 n1 < <(bpf_totals)
   with+=("$rps")
   echo "round $round  with devtools record: $rps req/s"
+  python3 -c "w=$t1-$t0; n=$n1-$n0; print(f'    cost: devtools record process {100*($c1-$c0)/$hz/w:.1f}% of a core, BPF programs {100*($b1-$b0)/1e9/w:.1f}% of a core ({n:,} runs, {($b1-$b0)/max(n,1):.0f} ns each)')"
   # SIGTERM, not SIGINT: background jobs of a script ignore SIGINT.
   kill -TERM "$record_pid"
   wait "$record_pid" || true
