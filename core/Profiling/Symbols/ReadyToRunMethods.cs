@@ -146,12 +146,12 @@ public sealed class ReadyToRunMethods : IDisposable
             if (id < count)
                 owners[id] = (int)row;
         }
-        // Funclets (exception handlers) follow their method's main function: they belong to it.
-        for (int i = 1; i < count; i++)
-        {
-            if (owners[i] == 0)
-                owners[i] = owners[i - 1];
-        }
+        // Functions that no MethodDef entry point names are either funclets of the method before
+        // them (exception handlers) or whole methods of their own: generic instantiations, listed
+        // in InstanceEntryPoints, which is not read here. Telling the two apart needs that table,
+        // and giving an instantiation the name of whatever method precedes it put wrong names on
+        // whole subtrees (async state machines "called" ThrowHelpers::ThrowClassAccessException),
+        // so they stay unnamed: the frame shows the module and offset.
 
         int[] order = [.. Enumerable.Range(0, count).Where(i => owners[i] != 0).OrderBy(i => begins[i])];
         return new ReadyToRunMethods(
