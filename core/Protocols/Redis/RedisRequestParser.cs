@@ -88,11 +88,18 @@ public sealed class RedisRequestParser : IFrameParser<RedisMessage>
                         byte first = data[0];
                         if (first != (byte)'*')
                             return first is (byte)'\r' or (byte)'\n' ? SkipBlankLines(data) : ParseInline(data, ref frame);
-                        int end = RedisSyntax.FindLineEnd(data, RedisSyntax.MaxLengthLineBytes);
-                        if (end == RedisSyntax.Incomplete)
-                            return ParseResult.NeedMoreData();
-                        if (end < 0 || !RedisSyntax.TryParseLength(data[1..end], int.MaxValue, out long count))
+                        if (!RedisSyntax.TryReadDigitsLine(data, out long count, out int end))
+                        {
+                            end = RedisSyntax.FindLineEnd(data, RedisSyntax.MaxLengthLineBytes);
+                            if (end == RedisSyntax.Incomplete)
+                                return ParseResult.NeedMoreData();
+                            if (end < 0 || !RedisSyntax.TryParseLength(data[1..end], int.MaxValue, out count))
+                                return ParseResult.Invalid();
+                        }
+                        else if (count > int.MaxValue)
+                        {
                             return ParseResult.Invalid();
+                        }
                         // Redis ignores empty and null arrays: no command, no reply.
                         if (count <= 0)
                             return ParseResult.Skipped(end + 2);
@@ -110,11 +117,18 @@ public sealed class RedisRequestParser : IFrameParser<RedisMessage>
                         if (data[pos] != (byte)'$')
                             return ParseResult.Invalid(pos);
                         ReadOnlySpan<byte> rest = data[pos..];
-                        int end = RedisSyntax.FindLineEnd(rest, RedisSyntax.MaxLengthLineBytes);
-                        if (end == RedisSyntax.Incomplete)
-                            return ParseResult.NeedMoreData(pos);
-                        if (end < 0 || !RedisSyntax.TryParseLength(rest[1..end], RedisSyntax.MaxBulkLength, out long length) || length < 0)
+                        if (!RedisSyntax.TryReadDigitsLine(rest, out long length, out int end))
+                        {
+                            end = RedisSyntax.FindLineEnd(rest, RedisSyntax.MaxLengthLineBytes);
+                            if (end == RedisSyntax.Incomplete)
+                                return ParseResult.NeedMoreData(pos);
+                            if (end < 0 || !RedisSyntax.TryParseLength(rest[1..end], RedisSyntax.MaxBulkLength, out length) || length < 0)
+                                return ParseResult.Invalid(pos);
+                        }
+                        else if (length > RedisSyntax.MaxBulkLength)
+                        {
                             return ParseResult.Invalid(pos);
+                        }
                         pos += end + 2;
                         if (data.Length - pos < length + 2)
                         {
