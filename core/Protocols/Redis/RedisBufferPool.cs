@@ -15,7 +15,9 @@ internal sealed class RedisBufferPool
     /// <summary>Buffers of the usual size kept for reuse (pipelines keep a few dozen messages in flight).</summary>
     public const int MaxKept = 64;
 
-    private readonly byte[][] _kept = new byte[MaxKept][];
+    // Held in a struct so storing one is a plain write: an array of arrays checks the
+    // element type on every store.
+    private readonly Kept[] _kept = new Kept[MaxKept];
     private int _count;
 
     /// <summary>A buffer of at least <paramref name="size"/> bytes.</summary>
@@ -25,8 +27,8 @@ internal sealed class RedisBufferPool
         {
             if (_count > 0)
             {
-                byte[] buffer = _kept[--_count];
-                _kept[_count] = null!;
+                byte[] buffer = _kept[--_count].Buffer;
+                _kept[_count].Buffer = null!;
                 return buffer;
             }
             size = RedisMessage.InitialCapacity;
@@ -37,8 +39,13 @@ internal sealed class RedisBufferPool
     public void Return(byte[] buffer)
     {
         if (buffer.Length == RedisMessage.InitialCapacity && _count < MaxKept)
-            _kept[_count++] = buffer;
+            _kept[_count++].Buffer = buffer;
         else
             ArrayPool<byte>.Shared.Return(buffer);
+    }
+
+    private struct Kept
+    {
+        public byte[] Buffer;
     }
 }
