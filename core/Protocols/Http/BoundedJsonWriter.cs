@@ -139,7 +139,7 @@ internal ref struct BoundedJsonWriter(Span<byte> destination)
         while (i < value.Length)
         {
             int left = value.Length - i;
-            if (Ssse3.IsSupported && value.Length >= Vector128<byte>.Count && destination.Length - position >= BlockRoom)
+            if (Ssse3.IsSupported && value.Length >= Vector128<byte>.Count && destination.Length - position >= Vector128<byte>.Count)
             {
                 // A whole block, or the last bytes of the value moved to the front of one.
                 int length = Math.Min(left, Vector128<byte>.Count);
@@ -157,7 +157,7 @@ internal ref struct BoundedJsonWriter(Span<byte> destination)
                     position += length;
                     continue;
                 }
-                if (special == (QuoteMask(block) & valid))
+                if (special == (QuoteMask(block) & valid) && destination.Length - position >= EscapeRoom(special))
                 {
                     position = EscapeQuotes(block, special, length, destination, position);
                     i += length;
@@ -213,17 +213,17 @@ internal ref struct BoundedJsonWriter(Span<byte> destination)
     }
 
     /// <summary>
-    /// Room a block needs for <see cref="EscapeQuotes"/>: its 16 bytes, a backslash for each,
-    /// and the reach of a 16-byte store made after the last one.
+    /// Room a block needs for <see cref="EscapeQuotes"/>: the reach of the 16-byte store made
+    /// after its last quote, which lands at most 15 bytes and a backslash per quote along.
     /// </summary>
-    private const int BlockRoom = 48;
+    private static int EscapeRoom(uint quotes) => 31 + BitOperations.PopCount(quotes);
 
     /// <summary>
     /// The first <paramref name="length"/> bytes of <paramref name="block"/>, already stored at
     /// <paramref name="position"/>, hold quotes or backslashes where <paramref name="quotes"/> has
     /// bits: puts a backslash before each, storing the rest of the block again one place
     /// further along each time. Returns the position after the block. Bytes past it are
-    /// scratch (the destination has <see cref="BlockRoom"/> bytes of room).
+    /// scratch (the destination has <see cref="EscapeRoom"/> bytes of room).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int EscapeQuotes(Vector128<byte> block, uint quotes, int length, Span<byte> destination, int position)
