@@ -113,7 +113,8 @@ public sealed class DataStream : IDisposable
                 payload = payload[(int)Math.Min(overlap, payload.Length)..];
         }
         Place(payload, length, fillerKind, timestampNs);
-        DrainPending();
+        if (_pending.Count > 0)
+            DrainPending();
     }
 
     /// <summary>
