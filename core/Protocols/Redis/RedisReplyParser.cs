@@ -320,8 +320,7 @@ public sealed class RedisReplyParser : IFrameParser<RedisMessage>
         ReadOnlySpan<byte> content = rest[1..end];
         if (frame.Buffer is null)
         {
-            frame.Pool = _pool;
-            frame.EnsureCapacity(RedisMessage.InitialCapacity);
+            frame.Buffer = _pool.Rent();
             frame.TextOffset = TextStart;
         }
         if (_depth == 0)
@@ -766,7 +765,7 @@ public sealed class RedisReplyParser : IFrameParser<RedisMessage>
             // The second confirmation: the rendering becomes a list of them.
             frame.TextOffset--;
             frame.TextLength++;
-            frame.Buffer![frame.TextOffset] = (byte)'[';
+            frame.Bytes[frame.TextOffset] = (byte)'[';
         }
         ResetTopFacts();
         _phase = Phase.Header;
@@ -841,7 +840,7 @@ public sealed class RedisReplyParser : IFrameParser<RedisMessage>
         int length = 4 + (published ? 4 : word.IsEmpty ? 0 : 1 + word.Length);
         int at = Math.Max(frame.TextEnd, TextStart);
         frame.EnsureCapacity(at + length);
-        Span<byte> name = frame.Buffer.AsSpan(at, length);
+        Span<byte> name = frame.Bytes.AsSpan(at, length);
         "PUSH"u8.CopyTo(name);
         if (published)
         {

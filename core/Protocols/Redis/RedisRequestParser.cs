@@ -290,8 +290,7 @@ public sealed class RedisRequestParser : IFrameParser<RedisMessage>
 
     private void Begin(ref RedisMessage frame, long count)
     {
-        frame.Pool = _pool;
-        frame.EnsureCapacity(RedisMessage.InitialCapacity);
+        frame.Buffer ??= _pool.Rent();
         frame.CommandOffset = 0;
         frame.CommandLength = 0;
         frame.TextOffset = ArgumentsOffset;
@@ -315,16 +314,16 @@ public sealed class RedisRequestParser : IFrameParser<RedisMessage>
         if (_argIndex == 0)
         {
             int n = Math.Min(value.Length, RedisCommandNames.MaxNameBytes);
-            RedisSyntax.CopyUpper(value[..n], frame.Buffer.AsSpan(0, n));
+            RedisSyntax.CopyUpper(value[..n], frame.Bytes.AsSpan(0, n));
             frame.CommandLength = n;
-            ReadOnlySpan<byte> name = frame.Buffer.AsSpan(0, n);
+            ReadOnlySpan<byte> name = frame.Bytes.AsSpan(0, n);
             frame.Kind = RedisCommandNames.KindOf(name);
             _container = RedisCommandNames.IsContainer(name);
             return;
         }
         if (_argIndex == 1 && _container && length == value.Length && RedisCommandNames.IsSubcommandToken(value))
         {
-            Span<byte> name = frame.Buffer.AsSpan(frame.CommandLength, 1 + value.Length);
+            Span<byte> name = frame.Bytes.AsSpan(frame.CommandLength, 1 + value.Length);
             name[0] = (byte)' ';
             RedisSyntax.CopyUpper(value, name[1..]);
             frame.CommandLength += name.Length;

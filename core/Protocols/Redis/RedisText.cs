@@ -53,7 +53,7 @@ internal static class RedisText
     {
         int end = message.TextEnd;
         message.EnsureCapacity(end + bytes.Length);
-        bytes.CopyTo(message.Buffer.AsSpan(end));
+        bytes.CopyTo(message.Bytes.AsSpan(end));
         message.TextLength += bytes.Length;
     }
 
@@ -61,7 +61,7 @@ internal static class RedisText
     {
         int end = message.TextEnd;
         message.EnsureCapacity(end + 1);
-        message.Buffer![end] = value;
+        message.Bytes[end] = value;
         message.TextLength++;
     }
 
@@ -155,7 +155,7 @@ internal static class RedisText
         if (end + length > limit)
             return false;
         message.EnsureCapacity(end + length);
-        Span<byte> destination = message.Buffer.AsSpan(end, length);
+        Span<byte> destination = message.Bytes.AsSpan(end, length);
         int at = CopyShort(separator, destination, 0);
         if (quoted)
             destination[at++] = (byte)'"';
@@ -189,7 +189,7 @@ internal static class RedisText
         bool cut)
     {
         message.EnsureCapacity(end + room);
-        var writer = new BoundedJsonWriter(message.Buffer.AsSpan(end, room));
+        var writer = new BoundedJsonWriter(message.Bytes.AsSpan(end, room));
         writer.WriteRaw(separator);
         if (quoted)
             writer.WriteRaw((byte)'"');
@@ -230,7 +230,7 @@ internal static class RedisText
             if (end + (prefix.Length * 4L) + (cut ? MaxMarkerBytes : 0) > limit)
                 return false;
             message.EnsureCapacity(end + (prefix.Length * 4));
-            Span<byte> destination = message.Buffer.AsSpan(end);
+            Span<byte> destination = message.Bytes.AsSpan(end);
             int at = 0;
             while (!prefix.IsEmpty)
             {
