@@ -317,8 +317,7 @@ public sealed class RedisRequestParser : IFrameParser<RedisMessage>
             RedisSyntax.CopyUpper(value[..n], frame.Bytes.AsSpan(0, n));
             frame.CommandLength = n;
             ReadOnlySpan<byte> name = frame.Bytes.AsSpan(0, n);
-            frame.Kind = RedisCommandNames.KindOf(name);
-            _container = RedisCommandNames.IsContainer(name);
+            frame.Kind = RedisCommandNames.Describe(name, out _container);
             return;
         }
         if (_argIndex == 1 && _container && length == value.Length && RedisCommandNames.IsSubcommandToken(value))
