@@ -113,7 +113,8 @@ public sealed class DataStream : IDisposable
                 payload = payload[(int)Math.Min(overlap, payload.Length)..];
         }
         Place(payload, length, fillerKind, timestampNs);
-        DrainPending();
+        if (_pending.Count > 0)
+            DrainPending();
     }
 
     /// <summary>
@@ -148,14 +149,17 @@ public sealed class DataStream : IDisposable
     }
 
     /// <summary>Bytes from the head up to the next hole (or the end of what arrived).</summary>
-    public ReadOnlySpan<byte> Readable
+    public ReadOnlySpan<byte> Readable => _buffer.AsSpan((int)(_head - _bufferBase), (int)(ReadableEnd - _head));
+
+    /// <summary>Where <see cref="Readable"/> ends: the tail, the next hole, or (datagrams) the next datagram.</summary>
+    private long ReadableEnd
     {
         get
         {
             long end = _holes.IsEmpty ? _tail : Math.Min(_tail, _holes.Head.Position);
             if (IsDatagram && _timestamps.Count > 1)
                 end = Math.Min(end, _timestamps[1].Position);
-            return _buffer.AsSpan((int)(_head - _bufferBase), (int)(end - _head));
+            return end;
         }
     }
 
@@ -203,7 +207,7 @@ public sealed class DataStream : IDisposable
     /// <summary>Marks <paramref name="count"/> readable bytes as consumed.</summary>
     public void Consume(int count)
     {
-        if (count < 0 || count > Readable.Length)
+        if (count < 0 || count > ReadableEnd - _head)
             throw new ArgumentOutOfRangeException(nameof(count));
         _head += count;
         _headOffset += count;
@@ -229,6 +233,23 @@ public sealed class DataStream : IDisposable
             ts = mark.TimestampNs;
         }
         return ts;
+    }
+
+    /// <summary>
+    /// Kernel timestamps of the first readable byte and of the byte at <paramref name="lastIndex"/>:
+    /// what <see cref="TimestampAt"/> gives for 0 and for <paramref name="lastIndex"/>, without a
+    /// search when one event carried them all (a frame needs both when it completes).
+    /// </summary>
+    public void TimestampsAt(int lastIndex, out long firstNs, out long lastNs)
+    {
+        if (_timestamps.Count <= 1)
+        {
+            // One event holds all readable bytes, the usual case.
+            firstNs = lastNs = _timestamps.IsEmpty ? _lastTimestampNs : _timestamps.Head.TimestampNs;
+            return;
+        }
+        firstNs = TimestampAt(0);
+        lastNs = TimestampAt(lastIndex);
     }
 
     /// <summary>Drops everything buffered as lost (a parser that cannot make progress).</summary>

@@ -134,12 +134,7 @@ public sealed class ProtocolDriver<TFrame> : IConnectionProtocol
                     ConsumeIntoFrame(side, consumed);
                     break;
                 case ParseStatus.FrameComplete:
-                    // With nothing consumed now, the frame's last byte is whatever it
-                    // consumed last (bytes or an absorbed hole), not its first.
-                    long lastNs = consumed > 0 ? stream.TimestampAt(consumed - 1)
-                        : side.InFrame ? side.LastNs
-                        : stream.TimestampAt(0);
-                    BeginFrame(side);
+                    long lastNs = BeginAndEndFrame(side, consumed);
                     stream.Consume(consumed);
                     if (result.SkipAfter > 0)
                     {
@@ -261,6 +256,26 @@ public sealed class ProtocolDriver<TFrame> : IConnectionProtocol
             return;
         side.InFrame = true;
         side.Current.StartNs = side.Stream.TimestampAt(0);
+    }
+
+    /// <summary>
+    /// For a frame that completes with <paramref name="consumed"/> more bytes: begins it if
+    /// this is its first call, and gives the timestamp of its last byte.
+    /// </summary>
+    private static long BeginAndEndFrame(Side side, int consumed)
+    {
+        DataStream stream = side.Stream;
+        if (side.InFrame)
+        {
+            // With nothing consumed now, the frame's last byte is whatever it consumed
+            // last (bytes or an absorbed hole).
+            return consumed > 0 ? stream.TimestampAt(consumed - 1) : side.LastNs;
+        }
+        // A frame whole in one call (the common case): both ends' timestamps at once.
+        stream.TimestampsAt(Math.Max(consumed - 1, 0), out long firstNs, out long lastNs);
+        side.InFrame = true;
+        side.Current.StartNs = firstNs;
+        return lastNs;
     }
 
     private void CompleteFrame(Side side, long endNs)

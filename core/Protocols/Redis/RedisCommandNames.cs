@@ -16,19 +16,83 @@ internal static class RedisCommandNames
     /// <summary>Room for a name, a space and a subcommand.</summary>
     public const int Capacity = MaxNameBytes + 1 + MaxSubcommandBytes;
 
-    /// <summary>Commands whose first argument is a subcommand (upper-case name expected).</summary>
-    public static bool IsContainer(ReadOnlySpan<byte> name) => name.Length switch
+    /// <summary>
+    /// What an upper-case command name says: its <see cref="RedisCommandKind"/>, and whether it is a
+    /// container (its first argument is a subcommand). One switch on the length and first letter,
+    /// so a name is compared with at most two candidates (every command is named this way).
+    /// </summary>
+    public static RedisCommandKind Describe(ReadOnlySpan<byte> name, out bool container)
     {
-        3 => name.SequenceEqual("ACL"u8),
-        5 => name.SequenceEqual("DEBUG"u8) || name.SequenceEqual("XINFO"u8),
-        6 => name.SequenceEqual("CLIENT"u8) || name.SequenceEqual("CONFIG"u8) || name.SequenceEqual("MEMORY"u8)
-            || name.SequenceEqual("MODULE"u8) || name.SequenceEqual("OBJECT"u8) || name.SequenceEqual("PUBSUB"u8)
-            || name.SequenceEqual("SCRIPT"u8) || name.SequenceEqual("XGROUP"u8),
-        7 => name.SequenceEqual("CLUSTER"u8) || name.SequenceEqual("COMMAND"u8) || name.SequenceEqual("LATENCY"u8)
-            || name.SequenceEqual("SLOWLOG"u8),
-        8 => name.SequenceEqual("FUNCTION"u8) || name.SequenceEqual("SENTINEL"u8),
-        _ => false,
-    };
+        container = false;
+        if (name.IsEmpty)
+            return RedisCommandKind.Other;
+        switch (name.Length, name[0])
+        {
+            case (3, (byte)'A'):
+                container = name.SequenceEqual("ACL"u8);
+                break;
+            case (4, (byte)'P') when name.SequenceEqual("PING"u8):
+                return RedisCommandKind.Ping;
+            case (5, (byte)'D'):
+                container = name.SequenceEqual("DEBUG"u8);
+                break;
+            case (5, (byte)'X'):
+                container = name.SequenceEqual("XINFO"u8);
+                break;
+            case (5, (byte)'H') when name.SequenceEqual("HELLO"u8):
+                return RedisCommandKind.Hello;
+            case (5, (byte)'R') when name.SequenceEqual("RESET"u8):
+                return RedisCommandKind.Reset;
+            case (6, (byte)'C'):
+                container = name.SequenceEqual("CLIENT"u8) || name.SequenceEqual("CONFIG"u8);
+                break;
+            case (6, (byte)'M'):
+                container = name.SequenceEqual("MEMORY"u8) || name.SequenceEqual("MODULE"u8);
+                break;
+            case (6, (byte)'O'):
+                container = name.SequenceEqual("OBJECT"u8);
+                break;
+            case (6, (byte)'P'):
+                container = name.SequenceEqual("PUBSUB"u8);
+                break;
+            case (6, (byte)'S'):
+                container = name.SequenceEqual("SCRIPT"u8);
+                break;
+            case (6, (byte)'X'):
+                container = name.SequenceEqual("XGROUP"u8);
+                break;
+            case (7, (byte)'C'):
+                container = name.SequenceEqual("CLUSTER"u8) || name.SequenceEqual("COMMAND"u8);
+                break;
+            case (7, (byte)'L'):
+                container = name.SequenceEqual("LATENCY"u8);
+                break;
+            case (7, (byte)'S'):
+                container = name.SequenceEqual("SLOWLOG"u8);
+                break;
+            case (7, (byte)'M') when name.SequenceEqual("MONITOR"u8):
+                return RedisCommandKind.Monitor;
+            case (8, (byte)'F'):
+                container = name.SequenceEqual("FUNCTION"u8);
+                break;
+            case (8, (byte)'S'):
+                container = name.SequenceEqual("SENTINEL"u8);
+                break;
+            case (9, (byte)'S') when name.SequenceEqual("SUBSCRIBE"u8):
+                return RedisCommandKind.Subscribe;
+            case (10, (byte)'P') when name.SequenceEqual("PSUBSCRIBE"u8):
+                return RedisCommandKind.PSubscribe;
+            case (10, (byte)'S') when name.SequenceEqual("SSUBSCRIBE"u8):
+                return RedisCommandKind.SSubscribe;
+            case (11, (byte)'U') when name.SequenceEqual("UNSUBSCRIBE"u8):
+                return RedisCommandKind.Unsubscribe;
+            case (12, (byte)'P') when name.SequenceEqual("PUNSUBSCRIBE"u8):
+                return RedisCommandKind.PUnsubscribe;
+            case (12, (byte)'S') when name.SequenceEqual("SUNSUBSCRIBE"u8):
+                return RedisCommandKind.SUnsubscribe;
+        }
+        return RedisCommandKind.Other;
+    }
 
     /// <summary>
     /// Could this argument be a subcommand? A short word of letters, digits, '-' and '_'
@@ -45,22 +109,6 @@ internal static class RedisCommandNames
         }
         return true;
     }
-
-    /// <summary>The commands whose replies need special handling (upper-case name expected).</summary>
-    public static RedisCommandKind KindOf(ReadOnlySpan<byte> name) => name.Length switch
-    {
-        4 when name.SequenceEqual("PING"u8) => RedisCommandKind.Ping,
-        5 when name.SequenceEqual("HELLO"u8) => RedisCommandKind.Hello,
-        5 when name.SequenceEqual("RESET"u8) => RedisCommandKind.Reset,
-        7 when name.SequenceEqual("MONITOR"u8) => RedisCommandKind.Monitor,
-        9 when name.SequenceEqual("SUBSCRIBE"u8) => RedisCommandKind.Subscribe,
-        10 when name.SequenceEqual("PSUBSCRIBE"u8) => RedisCommandKind.PSubscribe,
-        10 when name.SequenceEqual("SSUBSCRIBE"u8) => RedisCommandKind.SSubscribe,
-        11 when name.SequenceEqual("UNSUBSCRIBE"u8) => RedisCommandKind.Unsubscribe,
-        12 when name.SequenceEqual("PUNSUBSCRIBE"u8) => RedisCommandKind.PUnsubscribe,
-        12 when name.SequenceEqual("SUNSUBSCRIBE"u8) => RedisCommandKind.SUnsubscribe,
-        _ => RedisCommandKind.Other,
-    };
 
     /// <summary>
     /// The kind of (un)subscribe command a confirmation's first element names

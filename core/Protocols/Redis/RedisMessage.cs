@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace Devtools.Core.Protocols.Redis;
 
 /// <summary>What a reply frame is, as far as pairing goes.</summary>
@@ -72,10 +70,8 @@ public struct RedisMessage : IFrame
     /// <summary>A pooled buffer's first size: most commands and replies fit, larger ones grow it.</summary>
     internal const int InitialCapacity = 512;
 
-    internal byte[]? Buffer;
-
-    /// <summary>Where <see cref="Buffer"/> came from and goes back to.</summary>
-    internal RedisBufferPool? Pool;
+    /// <summary>The text's bytes; the only reference in the struct, so copies stay cheap (see <see cref="RedisBuffer"/>).</summary>
+    internal RedisBuffer? Buffer;
     internal int CommandOffset;
     internal int CommandLength;
     internal int TextOffset;
@@ -111,37 +107,25 @@ public struct RedisMessage : IFrame
 
     public void Release()
     {
-        if (Buffer is not null)
-            ReturnBuffer(Buffer);
+        Buffer?.Return();
         this = default;
     }
 
     /// <summary>End of the text written so far.</summary>
     internal readonly int TextEnd => TextOffset + TextLength;
 
+    /// <summary>The buffer's bytes (after <see cref="EnsureCapacity"/> or a parser's rent).</summary>
+    internal readonly byte[] Bytes => Buffer!.Bytes;
+
     /// <summary>Room for at least <paramref name="size"/> bytes, keeping what is written.</summary>
     internal void EnsureCapacity(int size)
     {
-        if (Buffer is not null && Buffer.Length >= size)
-            return;
-        int want = Math.Max(size, Buffer is null ? InitialCapacity : Buffer.Length * 2);
-        byte[] bigger = Pool is not null ? Pool.Rent(want) : ArrayPool<byte>.Shared.Rent(want);
-        if (Buffer is not null)
-        {
-            Buffer.AsSpan(0, Math.Max(CommandOffset + CommandLength, TextEnd)).CopyTo(bigger);
-            ReturnBuffer(Buffer);
-        }
-        Buffer = bigger;
-    }
-
-    private readonly void ReturnBuffer(byte[] buffer)
-    {
-        if (Pool is not null)
-            Pool.Return(buffer);
-        else
-            ArrayPool<byte>.Shared.Return(buffer);
+        if (Buffer is null)
+            Buffer = RedisBuffer.Unpooled(Math.Max(size, InitialCapacity));
+        else if (Buffer.Bytes.Length < size)
+            Buffer.Grow(size, Math.Max(CommandOffset + CommandLength, TextEnd));
     }
 
     private readonly ReadOnlySpan<byte> Slice(int offset, int length) =>
-        Buffer is null || length <= 0 ? default : Buffer.AsSpan(offset, length);
+        Buffer is null || length <= 0 ? default : Buffer.Bytes.AsSpan(offset, length);
 }

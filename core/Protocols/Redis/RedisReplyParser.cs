@@ -306,17 +306,21 @@ public sealed class RedisReplyParser : IFrameParser<RedisMessage>
         byte type = rest[0];
         if (!RedisSyntax.IsTypeByte(type))
             return ValueStep.Invalid;
-        bool text = type is (byte)'+' or (byte)'-' or (byte)'(' or (byte)',';
-        int end = RedisSyntax.FindLineEnd(rest, text ? RedisSyntax.MaxLineBytes : RedisSyntax.MaxLengthLineBytes);
-        if (end == RedisSyntax.Incomplete)
-            return ValueStep.NeedMoreData;
-        if (end < 1)
-            return ValueStep.Invalid;
+        // Most lines are a few digits (lengths, counts, integers): read in one pass, their value kept.
+        bool digits = RedisSyntax.TryReadDigitsLine(rest, out long number, out int end);
+        if (!digits)
+        {
+            bool text = type is (byte)'+' or (byte)'-' or (byte)'(' or (byte)',';
+            end = RedisSyntax.FindLineEnd(rest, text ? RedisSyntax.MaxLineBytes : RedisSyntax.MaxLengthLineBytes);
+            if (end == RedisSyntax.Incomplete)
+                return ValueStep.NeedMoreData;
+            if (end < 1)
+                return ValueStep.Invalid;
+        }
         ReadOnlySpan<byte> content = rest[1..end];
         if (frame.Buffer is null)
         {
-            frame.Pool = _pool;
-            frame.EnsureCapacity(RedisMessage.InitialCapacity);
+            frame.Buffer = _pool.Rent();
             frame.TextOffset = TextStart;
         }
         if (_depth == 0)
@@ -341,7 +345,9 @@ public sealed class RedisReplyParser : IFrameParser<RedisMessage>
                 WriteScalar(ref frame, type, content, content.Length);
                 break;
             case (byte)':':
-                if (!RedisSyntax.TryParseInteger(content, out n))
+                if (digits)
+                    n = number;
+                else if (!RedisSyntax.TryParseInteger(content, out n))
                     return ValueStep.Invalid;
                 if (_depth == 1 && _levels[0].Index == 2)
                 {
@@ -372,7 +378,7 @@ public sealed class RedisReplyParser : IFrameParser<RedisMessage>
                 WriteScalar(ref frame, type, default, 0);
                 break;
             case (byte)'$' or (byte)'=' or (byte)'!':
-                if (!RedisSyntax.TryParseLength(content, RedisSyntax.MaxBulkLength, out n))
+                if (!Length(digits, number, content, RedisSyntax.MaxBulkLength, out n))
                     return ValueStep.Invalid;
                 if (n < 0)
                 {
@@ -407,7 +413,7 @@ public sealed class RedisReplyParser : IFrameParser<RedisMessage>
                 pos += length + 2;
                 return CompleteBulk(ref frame, type, kept, n);
             case (byte)'*' or (byte)'~' or (byte)'>':
-                if (!RedisSyntax.TryParseLength(content, int.MaxValue, out n))
+                if (!Length(digits, number, content, int.MaxValue, out n))
                     return ValueStep.Invalid;
                 if (n < 0)
                 {
@@ -422,7 +428,7 @@ public sealed class RedisReplyParser : IFrameParser<RedisMessage>
                 pos += end + 2;
                 return n == 0 ? EndElement(ref frame) : ValueStep.Continue;
             case (byte)'%' or (byte)'|':
-                if (!RedisSyntax.TryParseLength(content, int.MaxValue, out n) || n < 0)
+                if (!Length(digits, number, content, int.MaxValue, out n) || n < 0)
                     return ValueStep.Invalid;
                 // An attribute is its map, then the value it describes: one element for its parent.
                 LevelKind kind = type == (byte)'%' ? LevelKind.Map : LevelKind.Attribute;
@@ -436,6 +442,15 @@ public sealed class RedisReplyParser : IFrameParser<RedisMessage>
         }
         pos += end + 2;
         return EndElement(ref frame);
+    }
+
+    /// <summary>A length or count up to <paramref name="max"/>: the one read with the line, or parsed from it.</summary>
+    private static bool Length(bool digits, long number, ReadOnlySpan<byte> content, long max, out long n)
+    {
+        if (!digits)
+            return RedisSyntax.TryParseLength(content, max, out n);
+        n = number;
+        return number <= max;
     }
 
     /// <summary>A bulk's payload and CRLF were read (or its prefix <paramref name="kept"/> was, the rest being skipped).</summary>
@@ -750,7 +765,7 @@ public sealed class RedisReplyParser : IFrameParser<RedisMessage>
             // The second confirmation: the rendering becomes a list of them.
             frame.TextOffset--;
             frame.TextLength++;
-            frame.Buffer![frame.TextOffset] = (byte)'[';
+            frame.Bytes[frame.TextOffset] = (byte)'[';
         }
         ResetTopFacts();
         _phase = Phase.Header;
@@ -825,7 +840,7 @@ public sealed class RedisReplyParser : IFrameParser<RedisMessage>
         int length = 4 + (published ? 4 : word.IsEmpty ? 0 : 1 + word.Length);
         int at = Math.Max(frame.TextEnd, TextStart);
         frame.EnsureCapacity(at + length);
-        Span<byte> name = frame.Buffer.AsSpan(at, length);
+        Span<byte> name = frame.Bytes.AsSpan(at, length);
         "PUSH"u8.CopyTo(name);
         if (published)
         {

@@ -88,11 +88,18 @@ public sealed class RedisRequestParser : IFrameParser<RedisMessage>
                         byte first = data[0];
                         if (first != (byte)'*')
                             return first is (byte)'\r' or (byte)'\n' ? SkipBlankLines(data) : ParseInline(data, ref frame);
-                        int end = RedisSyntax.FindLineEnd(data, RedisSyntax.MaxLengthLineBytes);
-                        if (end == RedisSyntax.Incomplete)
-                            return ParseResult.NeedMoreData();
-                        if (end < 0 || !RedisSyntax.TryParseLength(data[1..end], int.MaxValue, out long count))
+                        if (!RedisSyntax.TryReadDigitsLine(data, out long count, out int end))
+                        {
+                            end = RedisSyntax.FindLineEnd(data, RedisSyntax.MaxLengthLineBytes);
+                            if (end == RedisSyntax.Incomplete)
+                                return ParseResult.NeedMoreData();
+                            if (end < 0 || !RedisSyntax.TryParseLength(data[1..end], int.MaxValue, out count))
+                                return ParseResult.Invalid();
+                        }
+                        else if (count > int.MaxValue)
+                        {
                             return ParseResult.Invalid();
+                        }
                         // Redis ignores empty and null arrays: no command, no reply.
                         if (count <= 0)
                             return ParseResult.Skipped(end + 2);
@@ -110,11 +117,18 @@ public sealed class RedisRequestParser : IFrameParser<RedisMessage>
                         if (data[pos] != (byte)'$')
                             return ParseResult.Invalid(pos);
                         ReadOnlySpan<byte> rest = data[pos..];
-                        int end = RedisSyntax.FindLineEnd(rest, RedisSyntax.MaxLengthLineBytes);
-                        if (end == RedisSyntax.Incomplete)
-                            return ParseResult.NeedMoreData(pos);
-                        if (end < 0 || !RedisSyntax.TryParseLength(rest[1..end], RedisSyntax.MaxBulkLength, out long length) || length < 0)
+                        if (!RedisSyntax.TryReadDigitsLine(rest, out long length, out int end))
+                        {
+                            end = RedisSyntax.FindLineEnd(rest, RedisSyntax.MaxLengthLineBytes);
+                            if (end == RedisSyntax.Incomplete)
+                                return ParseResult.NeedMoreData(pos);
+                            if (end < 0 || !RedisSyntax.TryParseLength(rest[1..end], RedisSyntax.MaxBulkLength, out length) || length < 0)
+                                return ParseResult.Invalid(pos);
+                        }
+                        else if (length > RedisSyntax.MaxBulkLength)
+                        {
                             return ParseResult.Invalid(pos);
+                        }
                         pos += end + 2;
                         if (data.Length - pos < length + 2)
                         {
@@ -276,8 +290,7 @@ public sealed class RedisRequestParser : IFrameParser<RedisMessage>
 
     private void Begin(ref RedisMessage frame, long count)
     {
-        frame.Pool = _pool;
-        frame.EnsureCapacity(RedisMessage.InitialCapacity);
+        frame.Buffer ??= _pool.Rent();
         frame.CommandOffset = 0;
         frame.CommandLength = 0;
         frame.TextOffset = ArgumentsOffset;
@@ -301,16 +314,15 @@ public sealed class RedisRequestParser : IFrameParser<RedisMessage>
         if (_argIndex == 0)
         {
             int n = Math.Min(value.Length, RedisCommandNames.MaxNameBytes);
-            RedisSyntax.CopyUpper(value[..n], frame.Buffer.AsSpan(0, n));
+            RedisSyntax.CopyUpper(value[..n], frame.Bytes.AsSpan(0, n));
             frame.CommandLength = n;
-            ReadOnlySpan<byte> name = frame.Buffer.AsSpan(0, n);
-            frame.Kind = RedisCommandNames.KindOf(name);
-            _container = RedisCommandNames.IsContainer(name);
+            ReadOnlySpan<byte> name = frame.Bytes.AsSpan(0, n);
+            frame.Kind = RedisCommandNames.Describe(name, out _container);
             return;
         }
         if (_argIndex == 1 && _container && length == value.Length && RedisCommandNames.IsSubcommandToken(value))
         {
-            Span<byte> name = frame.Buffer.AsSpan(frame.CommandLength, 1 + value.Length);
+            Span<byte> name = frame.Bytes.AsSpan(frame.CommandLength, 1 + value.Length);
             name[0] = (byte)' ';
             RedisSyntax.CopyUpper(value, name[1..]);
             frame.CommandLength += name.Length;

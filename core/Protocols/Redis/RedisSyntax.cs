@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Devtools.Core.Protocols.Redis;
 
 /// <summary>
@@ -40,6 +42,32 @@ internal static class RedisSyntax
         if (lf == 0 || data[lf - 1] != (byte)'\r')
             return Malformed;
         return lf - 1;
+    }
+
+    /// <summary>
+    /// The usual line of a length, a count or a small integer ("$7\r\n", "*3\r\n", ":1000\r\n"),
+    /// read in one pass after the type byte at <paramref name="data"/>[0]: up to 18 digits and
+    /// a CRLF. Gives the value and the index of the CR (what <see cref="FindLineEnd"/> gives for
+    /// such a line). False for any other line (a sign, more digits, not all here, malformed),
+    /// which callers then read the general way; so this decides nothing the general way would
+    /// not, it only skips the search for the line's end and the second pass over the digits.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryReadDigitsLine(ReadOnlySpan<byte> data, out long value, out int end)
+    {
+        ulong result = 0;
+        int i = 1;
+        int stop = Math.Min(data.Length, 20);
+        for (; i < stop; i++)
+        {
+            uint digit = (uint)(data[i] - '0');
+            if (digit > 9)
+                break;
+            result = (result * 10) + digit;
+        }
+        value = (long)result;
+        end = i;
+        return i > 1 && i < 20 && i + 1 < data.Length && data[i] == (byte)'\r' && data[i + 1] == (byte)'\n';
     }
 
     /// <summary>Strict decimal integer: an optional '-', then 1 to 19 digits, nothing else.</summary>
