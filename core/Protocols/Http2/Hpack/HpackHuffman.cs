@@ -8,17 +8,17 @@ namespace Devtools.Core.Protocols.Http2.Hpack;
 /// Decodes the static Huffman code of RFC 7541 Appendix B. The code is canonical
 /// (codes of one length are consecutive, in symbol order, and shorter codes come
 /// first), so the appendix is fully described by each symbol's code length; codes are
-/// rebuilt from those lengths once. Decoding looks the next 11 bits up in a table that
-/// gives the one or two symbols they start with (the common header alphabet has codes
-/// of 5 to 8 bits), falls back to the next 9 bits for a lone symbol near the end, and
-/// walks the code lengths only for the rare symbols longer than that.
+/// rebuilt from those lengths once. Decoding keeps up to 64 bits of input in a
+/// register and looks the next 12 bits up in a table that gives the one or two whole
+/// codes they start with: header text (letters, digits, '/', '-', '.') has codes of
+/// 5 to 7 bits, so most lookups yield two symbols. Only the rare codes longer than
+/// 12 bits walk the code lengths.
 /// </summary>
 internal static class HpackHuffman
 {
     private const int Eos = 256;
     private const int MaxCodeLength = 30;
-    private const int LookupBits = 9;
-    private const int PairBits = 11;
+    private const int PairBits = 12;
 
     /// <summary>Code length of each symbol 0..255, then of EOS (Appendix B).</summary>
     private static ReadOnlySpan<byte> CodeLengths =>
@@ -42,18 +42,16 @@ internal static class HpackHuffman
         30,
     ];
 
-    /// <summary>By the first 9 bits: symbol | length &lt;&lt; 16 for codes of at most 9 bits, 0 otherwise.</summary>
-    private static readonly int[] Lookup = new int[1 << LookupBits];
-
     /// <summary>For each code length: one past its last code, its first code, and where its symbols start in <see cref="SymbolsByCode"/>.</summary>
     private static readonly uint[] LimitByLength = new uint[MaxCodeLength + 1];
     private static readonly uint[] FirstCodeByLength = new uint[MaxCodeLength + 1];
     private static readonly int[] FirstIndexByLength = new int[MaxCodeLength + 1];
 
     /// <summary>
-    /// By the next 11 bits: the symbols their leading whole codes decode to — byte 0 the
-    /// first, byte 1 the second, bits 16–19 the bits both take, bits 20–21 how many (0:
-    /// the first code is longer than 11 bits).
+    /// By the next 12 bits: the whole codes they start with — byte 0 the bits they take
+    /// (low, so the entry itself can be the shift count), byte 1 the first symbol, byte 2
+    /// the second, bits 24–25 how many symbols (0: the first code is longer than 12 bits),
+    /// bits 26–29 the bits the first takes.
     /// </summary>
     private static readonly int[] Pairs = new int[1 << PairBits];
 
@@ -76,33 +74,22 @@ internal static class HpackHuffman
                 if (lengths[symbol] != length)
                     continue;
                 SymbolsByCode[index++] = (short)symbol;
-                if (length <= LookupBits)
-                {
-                    int first = (int)(code << (LookupBits - length));
-                    int count = 1 << (LookupBits - length);
-                    Lookup.AsSpan(first, count).Fill(symbol | (length << 16));
-                }
                 code++;
             }
             LimitByLength[length] = code;
             code <<= 1;
         }
+        const uint mask = (1u << MaxCodeLength) - 1;
         for (int pattern = 0; pattern < Pairs.Length; pattern++)
         {
-            int first = Lookup[pattern >> (PairBits - LookupBits)];
-            int firstLength = first >> 16;
-            if (first == 0)
+            uint top = (uint)pattern << (MaxCodeLength - PairBits);
+            int first = FirstCode(top, 1, PairBits, out int firstLength);
+            if (first < 0)
                 continue;
-            int entry = (first & 0xFF) | (firstLength << 16) | (1 << 20);
-            int rest = PairBits - firstLength;
-            if (rest >= 5)
-            {
-                // The bits after the first code, left-aligned to 9 bits for the lookup.
-                int next = Lookup[((pattern << firstLength) & ((1 << PairBits) - 1)) >> (PairBits - LookupBits)];
-                int nextLength = next >> 16;
-                if (next != 0 && nextLength <= rest)
-                    entry = (first & 0xFF) | ((next & 0xFF) << 8) | ((firstLength + nextLength) << 16) | (2 << 20);
-            }
+            int entry = firstLength | (first << 8) | (1 << 24) | (firstLength << 26);
+            int second = FirstCode((top << firstLength) & mask, 1, PairBits - firstLength, out int secondLength);
+            if (second >= 0)
+                entry = (firstLength + secondLength) | (first << 8) | (second << 16) | (2 << 24) | (firstLength << 26);
             Pairs[pattern] = entry;
         }
     }
@@ -114,63 +101,67 @@ internal static class HpackHuffman
     /// </summary>
     public static int Decode(ReadOnlySpan<byte> source, Span<byte> destination)
     {
-        ulong bits = 0;     // left-aligned: the next bit is bit 63
-        int count = 0;      // valid bits in `bits`
+        // Left-aligned: the next bit is bit 63. Below the `count` valid bits there may be
+        // the start of the next input byte (the fast refill reads it early); it is read
+        // again, to the same bits, by the next refill.
+        ulong bits = 0;
+        int count = 0;
         int input = 0;
         int written = 0;
+        ref byte src = ref MemoryMarshal.GetReference(source);
+        ref byte dst = ref MemoryMarshal.GetReference(destination);
         ref int pairs = ref MemoryMarshal.GetArrayDataReference(Pairs);
         while (true)
         {
-            if (count <= 32 && source.Length - input >= 4)
+            if (source.Length - input >= sizeof(ulong))
             {
-                bits |= (ulong)BinaryPrimitives.ReadUInt32BigEndian(source[input..]) << (32 - count);
-                input += 4;
-                count += 32;
+                // Tops `bits` up to at least 56 valid bits with whole bytes.
+                bits |= BinaryPrimitives.ReadUInt64BigEndian(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref src, input), sizeof(ulong))) >> count;
+                input += (63 - count) >> 3;
+                count |= 56;
             }
             else
             {
                 while (count <= 56 && input < source.Length)
                 {
-                    bits |= (ulong)source[input++] << (56 - count);
+                    bits |= (ulong)Unsafe.Add(ref src, input++) << (56 - count);
                     count += 8;
                 }
             }
-            if (count == 0)
-                return written;
 
-            // The common case: whole codes of at most 11 bits, one or two per lookup.
+            // The common case: whole codes of at most 12 bits, one or two per lookup. Two
+            // bytes are written each time; the second is overwritten when only one was decoded.
             while (count >= PairBits && destination.Length - written >= 2)
             {
-                int pair = Unsafe.Add(ref pairs, (int)(bits >> (64 - PairBits)));
+                int pair = Unsafe.Add(ref pairs, (nint)(bits >> (64 - PairBits)));
                 if (pair == 0)
                     break;
-                int pairBits = (pair >> 16) & 0xF;
-                destination[written] = (byte)pair;
-                destination[written + 1] = (byte)(pair >> 8);
-                written += pair >> 20;
-                bits <<= pairBits;
-                count -= pairBits;
+                Unsafe.Add(ref dst, written) = (byte)(pair >> 8);
+                Unsafe.Add(ref dst, written + 1) = (byte)(pair >> 16);
+                written += (pair >> 24) & 0x3;
+                // Shifts take their count mod 64: the low byte of the entry is the bits taken.
+                bits <<= pair;
+                count -= pair & 0xFF;
             }
             // A longer code, or the last bits: decode one symbol from at least 30 bits, or from what is left.
             if (count < MaxCodeLength && input < source.Length)
                 continue;
+            if (count == 0)
+                return written;
 
-            int entry = Lookup[(int)(bits >> (64 - LookupBits))];
+            int entry = Unsafe.Add(ref pairs, (nint)(bits >> (64 - PairBits)));
             int symbol;
             int length;
             if (entry != 0)
             {
-                symbol = entry & 0xFFFF;
-                length = entry >> 16;
+                symbol = (entry >> 8) & 0xFF;
+                length = entry >> 26;
             }
             else
             {
-                uint top = (uint)(bits >> (64 - MaxCodeLength));
-                length = LookupBits + 1;
-                while (length < MaxCodeLength && (top >> (MaxCodeLength - length)) >= LimitByLength[length])
-                    length++;
-                uint candidate = top >> (MaxCodeLength - length);
-                symbol = SymbolsByCode[FirstIndexByLength[length] + (int)(candidate - FirstCodeByLength[length])];
+                symbol = FirstCode((uint)(bits >> (64 - MaxCodeLength)), PairBits + 1, MaxCodeLength, out length);
+                if (symbol < 0)
+                    return -1;
             }
 
             if (length > count)
@@ -181,7 +172,7 @@ internal static class HpackHuffman
             }
             if (symbol == Eos || written == destination.Length)
                 return -1;
-            destination[written++] = (byte)symbol;
+            Unsafe.Add(ref dst, written++) = (byte)symbol;
             bits <<= length;
             count -= length;
         }
@@ -212,6 +203,24 @@ internal static class HpackHuffman
         if (count > 0)
             destination[written++] = (byte)((bits << (8 - count)) | (0xFFu >> count));
         return written;
+    }
+
+    /// <summary>
+    /// The symbol whose code starts <paramref name="top"/> (the next 30 bits,
+    /// right-aligned), trying code lengths <paramref name="fromLength"/> to
+    /// <paramref name="toLength"/>; -1 when none of those lengths holds its code.
+    /// </summary>
+    private static int FirstCode(uint top, int fromLength, int toLength, out int length)
+    {
+        // Canonical codes: a prefix of length n is a whole code when it is below the
+        // limit of that length (having been at or past the limits of shorter ones).
+        for (length = fromLength; length <= toLength; length++)
+        {
+            uint candidate = top >> (MaxCodeLength - length);
+            if (candidate < LimitByLength[length])
+                return SymbolsByCode[FirstIndexByLength[length] + (int)(candidate - FirstCodeByLength[length])];
+        }
+        return -1;
     }
 
     /// <summary>The most bytes <paramref name="encodedLength"/> bytes can decode to (5 bits per symbol at best).</summary>

@@ -72,6 +72,44 @@ public class HpackDecoderTests
         }
     }
 
+    [Fact]
+    public void HuffmanDecodesDamagedInputOnlyToWhatEncodesBackToIt()
+    {
+        // The encoding of a string is unique (padding is fixed), so any input the decoder
+        // accepts must be exactly the encoding of what it decoded: damaged, cut or random
+        // input is either rejected or decoded to the string it truly encodes.
+        var random = new Random(17);
+        int accepted = 0;
+        for (int i = 0; i < 20000; i++)
+        {
+            byte[] input;
+            if (i % 4 == 0)
+            {
+                input = new byte[random.Next(0, 24)];
+                random.NextBytes(input);
+            }
+            else
+            {
+                byte[] text = new byte[random.Next(1, 60)];
+                for (int j = 0; j < text.Length; j++)
+                    text[j] = random.Next(8) == 0 ? (byte)random.Next(256) : (byte)random.Next(32, 127);
+                input = HpackTestEncoder.HuffmanEncode(Encoding.Latin1.GetString(text));
+                int damage = random.Next(3);
+                if (damage == 1)
+                    input[random.Next(input.Length)] ^= (byte)(1 << random.Next(8));
+                else if (damage == 2)
+                    input = input[..random.Next(input.Length)];
+            }
+            byte[] decoded = new byte[HpackHuffman.MaxDecodedLength(input.Length)];
+            int n = HpackHuffman.Decode(input, decoded);
+            if (n < 0)
+                continue;
+            accepted++;
+            Assert.Equal(input, HpackTestEncoder.HuffmanEncode(Encoding.Latin1.GetString(decoded, 0, n)));
+        }
+        Assert.True(accepted > 5000);
+    }
+
     [Theory]
     [InlineData("ffffffff")]          // EOS inside the string
     [InlineData("00")]                // padding that is not all ones
