@@ -598,7 +598,7 @@ internal sealed class Http2FrameParser : IFrameParser<Http2Frame>
     {
         public static readonly DiscardingFieldSink Instance = new();
 
-        public void OnField(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value)
+        public void OnField(KnownField known, ReadOnlySpan<byte> field, int nameLength)
         {
         }
 

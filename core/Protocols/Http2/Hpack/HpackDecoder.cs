@@ -120,12 +120,13 @@ internal sealed class HpackDecoder : IDisposable
             return false;
         if (index <= HpackStaticTable.Count)
         {
-            sink.OnField(HpackStaticTable.Name(index), HpackStaticTable.Value(index));
+            ReadOnlySpan<byte> entry = HpackStaticTable.Field(index, out int entryNameLength);
+            sink.OnField(HpackStaticTable.KnownName(index), entry, entryNameLength);
             return true;
         }
-        if (_table.TryGet(index - HpackStaticTable.Count - 1, out ReadOnlySpan<byte> name, out ReadOnlySpan<byte> value))
+        if (_table.TryGet(index - HpackStaticTable.Count - 1, out ReadOnlySpan<byte> field, out int nameLength, out KnownField known))
         {
-            sink.OnField(name, value);
+            sink.OnField(known, field, nameLength);
             return true;
         }
         if (_table.IsComplete && index - HpackStaticTable.Count > _table.Count)
@@ -138,30 +139,32 @@ internal sealed class HpackDecoder : IDisposable
     {
         if (!TryReadInteger(block, ref pos, prefixBits, out int nameIndex))
             return false;
-        // Strings decode into the scratch buffer: name first, value after it.
+        // The field is laid out in the scratch buffer, name then value, so the sink can
+        // keep it with one copy (and the table's bytes may move when the entry is added).
         int room = HpackHuffman.MaxDecodedLength(block.Length - pos);
-        ReadOnlySpan<byte> name = default;
         bool nameKnown = true;
         int nameLength = 0;
+        KnownField known = KnownField.None;
         if (nameIndex == 0)
         {
             EnsureScratch(room * 2);
             if (!TryReadString(block, ref pos, _scratch, out nameLength))
                 return false;
-            name = _scratch.AsSpan(0, nameLength);
+            known = KnownFields.Of(_scratch.AsSpan(0, nameLength));
         }
         else if (nameIndex <= HpackStaticTable.Count)
         {
-            EnsureScratch(room);
-            name = HpackStaticTable.Name(nameIndex);
+            ReadOnlySpan<byte> staticName = HpackStaticTable.Name(nameIndex);
+            EnsureScratch(staticName.Length + room);
+            staticName.CopyTo(_scratch);
+            nameLength = staticName.Length;
+            known = HpackStaticTable.KnownName(nameIndex);
         }
-        else if (_table.TryGet(nameIndex - HpackStaticTable.Count - 1, out ReadOnlySpan<byte> tableName, out _))
+        else if (_table.TryGet(nameIndex - HpackStaticTable.Count - 1, out ReadOnlySpan<byte> tableField, out int tableNameLength, out known))
         {
-            // Copied: adding the entry below may move the table's bytes.
-            EnsureScratch(tableName.Length + room);
-            tableName.CopyTo(_scratch);
-            nameLength = tableName.Length;
-            name = _scratch.AsSpan(0, nameLength);
+            EnsureScratch(tableNameLength + room);
+            tableField[..tableNameLength].CopyTo(_scratch);
+            nameLength = tableNameLength;
         }
         else
         {
@@ -173,17 +176,17 @@ internal sealed class HpackDecoder : IDisposable
         Span<byte> scratch = _scratch;
         if (!TryReadString(block, ref pos, scratch[nameLength..], out int valueLength))
             return false;
-        ReadOnlySpan<byte> value = scratch.Slice(nameLength, valueLength);
+        ReadOnlySpan<byte> field = scratch[..(nameLength + valueLength)];
         if (nameKnown)
-            sink.OnField(name, value);
+            sink.OnField(known, field, nameLength);
         else
             sink.OnUnknownField();
         if (addToTable)
         {
             if (nameKnown)
-                _table.Add(name, value);
+                _table.Add(known, field[..nameLength], field[nameLength..]);
             else
-                _table.AddUnknown(value);
+                _table.AddUnknown(field);
         }
         return true;
     }

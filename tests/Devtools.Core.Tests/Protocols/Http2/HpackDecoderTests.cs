@@ -223,8 +223,12 @@ public class HpackDecoderTests
 
         public int Unknown { get; private set; }
 
-        public void OnField(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value) =>
-            Fields.Add($"{Encoding.Latin1.GetString(name)}: {Encoding.Latin1.GetString(value)}");
+        public void OnField(KnownField known, ReadOnlySpan<byte> field, int nameLength)
+        {
+            // However the name was reached (static or dynamic index, literal), it is recognised alike.
+            Assert.Equal(KnownFields.Of(field[..nameLength]), known);
+            Fields.Add($"{Encoding.Latin1.GetString(field[..nameLength])}: {Encoding.Latin1.GetString(field[nameLength..])}");
+        }
 
         public void OnUnknownField() => Unknown++;
     }
