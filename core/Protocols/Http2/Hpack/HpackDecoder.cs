@@ -32,6 +32,7 @@ internal sealed class HpackDecoder : IDisposable
     private const long MaxPlausibleTableSize = 1 << 24;
 
     private readonly HpackDynamicTable _table;
+    private readonly HpackStringReader _strings = new();
     private byte[] _scratch = [];
 
     /// <param name="maxTableBytes">Most bytes of dynamic table kept (the peer may allow more; older entries then become unknown).</param>
@@ -72,6 +73,7 @@ internal sealed class HpackDecoder : IDisposable
     {
         int pos = 0;
         bool fieldSeen = false;
+        _strings.StartBlock();
         while (pos < block.Length)
         {
             byte first = block[pos];
@@ -109,6 +111,7 @@ internal sealed class HpackDecoder : IDisposable
     public void Dispose()
     {
         _table.Dispose();
+        _strings.Dispose();
         if (_scratch.Length > 0)
             ArrayPool<byte>.Shared.Return(_scratch);
         _scratch = [];
@@ -148,7 +151,7 @@ internal sealed class HpackDecoder : IDisposable
         if (nameIndex == 0)
         {
             EnsureScratch(room * 2);
-            if (!TryReadString(block, ref pos, _scratch, out nameLength))
+            if (!_strings.TryRead(block, ref pos, _scratch, valueFollows: true, out nameLength))
                 return false;
             known = KnownFields.Of(_scratch.AsSpan(0, nameLength));
         }
@@ -174,7 +177,7 @@ internal sealed class HpackDecoder : IDisposable
             nameKnown = false;
         }
         Span<byte> scratch = _scratch;
-        if (!TryReadString(block, ref pos, scratch[nameLength..], out int valueLength))
+        if (!_strings.TryRead(block, ref pos, scratch[nameLength..], valueFollows: false, out int valueLength))
             return false;
         ReadOnlySpan<byte> field = scratch[..(nameLength + valueLength)];
         if (nameKnown)
@@ -200,31 +203,8 @@ internal sealed class HpackDecoder : IDisposable
         return true;
     }
 
-    /// <summary>A string literal (§5.2) decoded into <paramref name="destination"/>.</summary>
-    private static bool TryReadString(ReadOnlySpan<byte> block, ref int pos, Span<byte> destination, out int length)
-    {
-        length = 0;
-        if (pos >= block.Length)
-            return false;
-        bool huffman = (block[pos] & 0x80) != 0;
-        if (!TryReadInteger(block, ref pos, 7, out int encodedLength) || encodedLength > block.Length - pos)
-            return false;
-        ReadOnlySpan<byte> encoded = block.Slice(pos, encodedLength);
-        pos += encodedLength;
-        if (!huffman)
-        {
-            if (encoded.Length > destination.Length)
-                return false;
-            encoded.CopyTo(destination);
-            length = encoded.Length;
-            return true;
-        }
-        length = HpackHuffman.Decode(encoded, destination);
-        return length >= 0;
-    }
-
     /// <summary>An integer with an N-bit prefix (§5.1); at most 2^28 or so, far more than any sane index or length.</summary>
-    private static bool TryReadInteger(ReadOnlySpan<byte> block, ref int pos, int prefixBits, out int value)
+    internal static bool TryReadInteger(ReadOnlySpan<byte> block, ref int pos, int prefixBits, out int value)
     {
         int max = (1 << prefixBits) - 1;
         value = block[pos++] & max;

@@ -20,6 +20,9 @@ internal static class HpackHuffman
     private const int MaxCodeLength = 30;
     private const int PairBits = 12;
 
+    /// <summary>Lookups a whole-word refill (at least 56 bits) always covers.</summary>
+    private const int LookupsPerRefill = 4;
+
     /// <summary>Code length of each symbol 0..255, then of EOS (Appendix B).</summary>
     private static ReadOnlySpan<byte> CodeLengths =>
     [
@@ -50,8 +53,8 @@ internal static class HpackHuffman
     /// <summary>
     /// By the next 12 bits: the whole codes they start with — byte 0 the bits they take
     /// (low, so the entry itself can be the shift count), byte 1 the first symbol, byte 2
-    /// the second, bits 24–25 how many symbols (0: the first code is longer than 12 bits),
-    /// bits 26–29 the bits the first takes.
+    /// the second (so one 16-bit store writes both), bits 24–27 the bits the first takes,
+    /// bits 30–31 how many symbols (0: the first code is longer than 12 bits).
     /// </summary>
     private static readonly int[] Pairs = new int[1 << PairBits];
 
@@ -86,10 +89,10 @@ internal static class HpackHuffman
             int first = FirstCode(top, 1, PairBits, out int firstLength);
             if (first < 0)
                 continue;
-            int entry = firstLength | (first << 8) | (1 << 24) | (firstLength << 26);
+            int entry = firstLength | (first << 8) | (firstLength << 24) | (1 << 30);
             int second = FirstCode((top << firstLength) & mask, 1, PairBits - firstLength, out int secondLength);
             if (second >= 0)
-                entry = (firstLength + secondLength) | (first << 8) | (second << 16) | (2 << 24) | (firstLength << 26);
+                entry = (firstLength + secondLength) | (first << 8) | (second << 16) | (firstLength << 24) | unchecked((int)(2u << 30));
             Pairs[pattern] = entry;
         }
     }
@@ -101,13 +104,68 @@ internal static class HpackHuffman
     /// </summary>
     public static int Decode(ReadOnlySpan<byte> source, Span<byte> destination)
     {
-        // Left-aligned: the next bit is bit 63. Below the `count` valid bits there may be
-        // the start of the next input byte (the fast refill reads it early); it is read
-        // again, to the same bits, by the next refill.
-        ulong bits = 0;
-        int count = 0;
-        int input = 0;
-        int written = 0;
+        return Finish(default, source, destination);
+    }
+
+    /// <summary>
+    /// Decodes two strings at once, each exactly as <see cref="Decode(ReadOnlySpan{byte}, Span{byte})"/>
+    /// would. One string's decoding is a chain of dependent table lookups (each needs the
+    /// bits the last one consumed); two independent chains interleaved keep the CPU busy
+    /// while each waits on its load, so both cost little more than the longer one alone.
+    /// </summary>
+    public static void Decode(
+        ReadOnlySpan<byte> firstSource, Span<byte> firstDestination, out int firstLength,
+        ReadOnlySpan<byte> secondSource, Span<byte> secondDestination, out int secondLength)
+    {
+        // Plain locals, not cursors, so that the loop keeps all eight in registers.
+        ulong aBits = 0, bBits = 0;
+        int aCount = 0, bCount = 0, aInput = 0, bInput = 0, aWritten = 0, bWritten = 0;
+        ref int pairs = ref MemoryMarshal.GetArrayDataReference(Pairs);
+        ref byte aSource = ref MemoryMarshal.GetReference(firstSource);
+        ref byte bSource = ref MemoryMarshal.GetReference(secondSource);
+        ref byte aDestination = ref MemoryMarshal.GetReference(firstDestination);
+        ref byte bDestination = ref MemoryMarshal.GetReference(secondDestination);
+        while (firstSource.Length - aInput >= sizeof(ulong) && secondSource.Length - bInput >= sizeof(ulong)
+            && firstDestination.Length - aWritten >= 2 * LookupsPerRefill && secondDestination.Length - bWritten >= 2 * LookupsPerRefill)
+        {
+            aBits |= ReadWord(ref aSource, aInput) >> aCount;
+            aInput += (63 - aCount) >> 3;
+            aCount |= 56;
+            bBits |= ReadWord(ref bSource, bInput) >> bCount;
+            bInput += (63 - bCount) >> 3;
+            bCount |= 56;
+            // With at least 56 bits each, four lookups of at most 12 bits need no count checks.
+            for (int i = 0; i < LookupsPerRefill; i++)
+            {
+                int aPair = Unsafe.Add(ref pairs, (nint)(aBits >> (64 - PairBits)));
+                int bPair = Unsafe.Add(ref pairs, (nint)(bBits >> (64 - PairBits)));
+                if (aPair == 0 || bPair == 0)
+                    goto Apart;
+                WriteSymbols(ref Unsafe.Add(ref aDestination, aWritten), aPair);
+                aWritten += SymbolCount(aPair);
+                aBits <<= aPair;
+                aCount -= (byte)aPair;
+                WriteSymbols(ref Unsafe.Add(ref bDestination, bWritten), bPair);
+                bWritten += SymbolCount(bPair);
+                bBits <<= bPair;
+                bCount -= (byte)bPair;
+            }
+        }
+    Apart:
+        var a = new Cursor { Bits = aBits, Count = aCount, Input = aInput, Written = aWritten };
+        var b = new Cursor { Bits = bBits, Count = bCount, Input = bInput, Written = bWritten };
+        firstLength = Finish(a, firstSource, firstDestination);
+        secondLength = Finish(b, secondSource, secondDestination);
+    }
+
+    /// <summary>Decodes the rest of a string from where <paramref name="cursor"/> is.</summary>
+    private static int Finish(in Cursor cursor, ReadOnlySpan<byte> source, Span<byte> destination)
+    {
+        // Locals rather than the cursor's fields: the loop keeps them in registers.
+        ulong bits = cursor.Bits;
+        int count = cursor.Count;
+        int input = cursor.Input;
+        int written = cursor.Written;
         ref byte src = ref MemoryMarshal.GetReference(source);
         ref byte dst = ref MemoryMarshal.GetReference(destination);
         ref int pairs = ref MemoryMarshal.GetArrayDataReference(Pairs);
@@ -116,7 +174,7 @@ internal static class HpackHuffman
             if (source.Length - input >= sizeof(ulong))
             {
                 // Tops `bits` up to at least 56 valid bits with whole bytes.
-                bits |= BinaryPrimitives.ReadUInt64BigEndian(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref src, input), sizeof(ulong))) >> count;
+                bits |= ReadWord(ref src, input) >> count;
                 input += (63 - count) >> 3;
                 count |= 56;
             }
@@ -136,12 +194,11 @@ internal static class HpackHuffman
                 int pair = Unsafe.Add(ref pairs, (nint)(bits >> (64 - PairBits)));
                 if (pair == 0)
                     break;
-                Unsafe.Add(ref dst, written) = (byte)(pair >> 8);
-                Unsafe.Add(ref dst, written + 1) = (byte)(pair >> 16);
-                written += (pair >> 24) & 0x3;
+                WriteSymbols(ref Unsafe.Add(ref dst, written), pair);
+                written += SymbolCount(pair);
                 // Shifts take their count mod 64: the low byte of the entry is the bits taken.
                 bits <<= pair;
-                count -= pair & 0xFF;
+                count -= (byte)pair;
             }
             // A longer code, or the last bits: decode one symbol from at least 30 bits, or from what is left.
             if (count < MaxCodeLength && input < source.Length)
@@ -155,7 +212,7 @@ internal static class HpackHuffman
             if (entry != 0)
             {
                 symbol = (entry >> 8) & 0xFF;
-                length = entry >> 26;
+                length = (entry >> 24) & 0xF;
             }
             else
             {
@@ -176,6 +233,46 @@ internal static class HpackHuffman
             bits <<= length;
             count -= length;
         }
+    }
+
+    /// <summary>Writes both symbol bytes of a <see cref="Pairs"/> entry (the second is overwritten later when there is only one).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void WriteSymbols(ref byte destination, int pair)
+    {
+        if (BitConverter.IsLittleEndian)
+        {
+            Unsafe.WriteUnaligned(ref destination, (ushort)(pair >> 8));
+        }
+        else
+        {
+            destination = (byte)(pair >> 8);
+            Unsafe.Add(ref destination, 1) = (byte)(pair >> 16);
+        }
+    }
+
+    /// <summary>How many symbols a <see cref="Pairs"/> entry holds.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int SymbolCount(int pair) => (int)((uint)pair >> 30);
+
+    /// <summary>The 8 bytes at <paramref name="offset"/>, big-endian.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong ReadWord(ref byte source, int offset) =>
+        BinaryPrimitives.ReadUInt64BigEndian(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref source, offset), sizeof(ulong)));
+
+    /// <summary>
+    /// Where decoding of one string stands. Bits are left-aligned (the next is bit 63);
+    /// below the <see cref="Count"/> valid ones may be the start of the next input byte
+    /// (a whole-word refill reads it early), which the next refill reads again, to the same bits.
+    /// </summary>
+    private readonly struct Cursor
+    {
+        public ulong Bits { get; init; }
+
+        public int Count { get; init; }
+
+        public int Input { get; init; }
+
+        public int Written { get; init; }
     }
 
     /// <summary>
