@@ -22,7 +22,7 @@ namespace Devtools.Core.Protocols.Http2.Frames;
 /// <para>After lost bytes the parser resynchronises on a strict frame-header chain and
 /// forgets its HPACK context: header blocks it missed changed the table.</para>
 /// </remarks>
-internal sealed class Http2FrameParser : IFrameParser<Http2Frame>
+internal sealed class Http2FrameParser : IFrameParser<Http2Frame>, IDisposable
 {
     private const int MaxSettingsPayload = 6 * 64;
 
@@ -176,6 +176,19 @@ internal sealed class Http2FrameParser : IFrameParser<Http2Frame>
         _dataRemaining = 0;
         _padRemaining = 0;
         _dataStream = null;
+    }
+
+    /// <summary>Returns the buffers of frames gathered in pieces to the pool.</summary>
+    public void Dispose()
+    {
+        if (_payload.Length > 0)
+            ArrayPool<byte>.Shared.Return(_payload);
+        if (_block.Length > 0)
+            ArrayPool<byte>.Shared.Return(_block);
+        _payload = [];
+        _block = [];
+        _payloadFill = 0;
+        _blockLength = 0;
     }
 
     private ParseResult ParseStart(ReadOnlySpan<byte> data, ref Http2Frame frame)

@@ -120,8 +120,9 @@ internal sealed class Http2StreamTable
     /// <summary>Closes everything and returns every buffer (the connection is gone).</summary>
     public void ReleaseAll()
     {
-        foreach (Http2Stream stream in _open.Values)
-            stream.Release();
+        // The dictionary's own (struct) enumerator: its Values collection is an object.
+        foreach (KeyValuePair<int, Http2Stream> open in _open)
+            open.Value.Release();
         _open.Clear();
         _last = null;
         while (_spares.Count > 0)
