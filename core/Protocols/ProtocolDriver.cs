@@ -70,6 +70,12 @@ public sealed class ProtocolDriver<TFrame> : IConnectionProtocol
     {
         _requests.ReleaseAll();
         _responses.ReleaseAll();
+        // Parsers and stitchers that keep pooled buffers or per-connection state give them
+        // back here, whether the connection closed or was dropped (so the next connection
+        // rents them again instead of the pool allocating new ones).
+        (_requests.Parser as IDisposable)?.Dispose();
+        (_responses.Parser as IDisposable)?.Dispose();
+        (_stitcher as IDisposable)?.Dispose();
     }
 
     private void Run(Side side, Side peer)

@@ -22,7 +22,7 @@ namespace Devtools.Core.Protocols.Http2.Frames;
 /// <para>After lost bytes the parser resynchronises on a strict frame-header chain and
 /// forgets its HPACK context: header blocks it missed changed the table.</para>
 /// </remarks>
-internal sealed class Http2FrameParser : IFrameParser<Http2Frame>
+internal sealed class Http2FrameParser : IFrameParser<Http2Frame>, IDisposable
 {
     private const int MaxSettingsPayload = 6 * 64;
 
@@ -85,15 +85,15 @@ internal sealed class Http2FrameParser : IFrameParser<Http2Frame>
 
     public ParseResult Parse(ReadOnlySpan<byte> data, ref Http2Frame frame, in ParseContext<Http2Frame> context)
     {
-        ParseResult result = Step(data, ref frame);
+        Http2StepResult result = Step(data, ref frame);
         // A header block awaiting CONTINUATION after an empty fragment whose frame header
         // came in an earlier call: nothing was consumed now, but the bytes are there to go on with.
         if (result.Status == ParseStatus.Progress && result.Consumed == 0 && !data.IsEmpty)
             result = Step(data, ref frame);
-        return result;
+        return result.ToParseResult();
     }
 
-    private ParseResult Step(ReadOnlySpan<byte> data, ref Http2Frame frame)
+    private Http2StepResult Step(ReadOnlySpan<byte> data, ref Http2Frame frame)
     {
         switch (_state)
         {
@@ -178,10 +178,23 @@ internal sealed class Http2FrameParser : IFrameParser<Http2Frame>
         _dataStream = null;
     }
 
-    private ParseResult ParseStart(ReadOnlySpan<byte> data, ref Http2Frame frame)
+    /// <summary>Returns the buffers of frames gathered in pieces to the pool.</summary>
+    public void Dispose()
+    {
+        if (_payload.Length > 0)
+            ArrayPool<byte>.Shared.Return(_payload);
+        if (_block.Length > 0)
+            ArrayPool<byte>.Shared.Return(_block);
+        _payload = [];
+        _block = [];
+        _payloadFill = 0;
+        _blockLength = 0;
+    }
+
+    private Http2StepResult ParseStart(ReadOnlySpan<byte> data, ref Http2Frame frame)
     {
         if (data.IsEmpty)
-            return ParseResult.NeedMoreData();
+            return Http2StepResult.NeedMoreData();
         if (_sender == MessageKind.Request && Http2Preface.Check(data) != PrefaceVerdict.No)
         {
             _state = State.Preface;
@@ -191,12 +204,12 @@ internal sealed class Http2FrameParser : IFrameParser<Http2Frame>
         return ParseHeader(data, 0, ref frame);
     }
 
-    private ParseResult ParsePreface(ReadOnlySpan<byte> data)
+    private Http2StepResult ParsePreface(ReadOnlySpan<byte> data)
     {
         ReadOnlySpan<byte> rest = Http2Preface.Bytes[_prefaceFill..];
         int n = Math.Min(rest.Length, data.Length);
         if (!data[..n].SequenceEqual(rest[..n]))
-            return ParseResult.Invalid();
+            return Http2StepResult.Invalid();
         _prefaceFill += n;
         if (_prefaceFill == Http2Preface.Length)
         {
@@ -204,14 +217,15 @@ internal sealed class Http2FrameParser : IFrameParser<Http2Frame>
             _firstFrame = false;
             _session.OnClientPreface();
         }
-        return n == 0 ? ParseResult.NeedMoreData() : ParseResult.Skipped(n);
+        return n == 0 ? Http2StepResult.NeedMoreData() : Http2StepResult.Skipped(n);
     }
 
-    private ParseResult ParseHeader(ReadOnlySpan<byte> data, int pos, ref Http2Frame frame)
+    private Http2StepResult ParseHeader(ReadOnlySpan<byte> data, int pos, ref Http2Frame frame)
     {
+        Http2FrameHeader header;
         if (_headerFill == 0 && data.Length - pos >= Http2FrameHeader.Size)
         {
-            _header = Http2FrameHeader.Read(data[pos..]);
+            header = Http2FrameHeader.Read(data[pos..]);
             pos += Http2FrameHeader.Size;
         }
         else
@@ -221,25 +235,28 @@ internal sealed class Http2FrameParser : IFrameParser<Http2Frame>
             _headerFill += n;
             pos += n;
             if (_headerFill < Http2FrameHeader.Size)
-                return ParseResult.NeedMoreData(pos);
+                return Http2StepResult.NeedMoreData(pos);
             _headerFill = 0;
-            _header = Http2FrameHeader.Read(_headerBytes);
+            header = Http2FrameHeader.Read(_headerBytes);
         }
-        return OnHeader(data, pos, ref frame);
+        _header = header;
+        return OnHeader(header, data, pos, ref frame);
     }
 
-    /// <summary>A frame header was read (and <paramref name="pos"/> bytes of <paramref name="data"/> used): route its payload.</summary>
-    private ParseResult OnHeader(ReadOnlySpan<byte> data, int pos, ref Http2Frame frame)
+    /// <summary>
+    /// A frame header was read (and <paramref name="pos"/> bytes of <paramref name="data"/> used): route its payload.
+    /// The header comes as an argument (in registers) rather than read back whole from the field just written.
+    /// </summary>
+    private Http2StepResult OnHeader(Http2FrameHeader h, ReadOnlySpan<byte> data, int pos, ref Http2Frame frame)
     {
-        Http2FrameHeader h = _header;
         bool first = _firstFrame;
         _firstFrame = false;
         // A connection joined late starts wherever capture did: its first frame must look
         // like one before we believe it (after that, framing carries us).
         if (first && !Http2FrameRules.IsPlausible(h, _session.StrictMaxFrameSize(_sender)))
-            return ParseResult.Invalid();
+            return Http2StepResult.Invalid();
         if (!IsWellFormed(h))
-            return ParseResult.Invalid();
+            return Http2StepResult.Invalid();
         if (first && _sender == MessageKind.Response && h.Type == Http2FrameType.Settings && !h.Has(Http2FrameFlags.EndStream))
             _session.OnServerPreface();
 
@@ -284,7 +301,7 @@ internal sealed class Http2FrameParser : IFrameParser<Http2Frame>
     }
 
     /// <summary>Gathers a payload that is needed whole, then acts on it.</summary>
-    private ParseResult ParsePayload(ReadOnlySpan<byte> data, int pos, ref Http2Frame frame)
+    private Http2StepResult ParsePayload(ReadOnlySpan<byte> data, int pos, ref Http2Frame frame)
     {
         int length = _header.Length;
         if (_payloadFill == 0 && data.Length - pos >= length)
@@ -308,15 +325,15 @@ internal sealed class Http2FrameParser : IFrameParser<Http2Frame>
         _payloadFill += n;
         pos += n;
         if (_payloadFill < length)
-            return ParseResult.NeedMoreData(pos);
+            return Http2StepResult.NeedMoreData(pos);
         _payloadFill = 0;
         return OnPayload(_payloadTooLarge ? default : _payload.AsSpan(0, length), pos, ref frame, _payloadTooLarge);
     }
 
     /// <summary>A whole payload (empty when <paramref name="tooLarge"/> to keep): header block fragments, SETTINGS, RST_STREAM.</summary>
-    private ParseResult OnPayload(ReadOnlySpan<byte> payload, int consumed, ref Http2Frame frame, bool tooLarge)
+    private Http2StepResult OnPayload(ReadOnlySpan<byte> payload, int consumed, ref Http2Frame frame, bool tooLarge)
     {
-        Http2FrameHeader h = _header;
+        ref readonly Http2FrameHeader h = ref _header;
         switch (h.Type)
         {
             case Http2FrameType.Settings:
@@ -331,12 +348,12 @@ internal sealed class Http2FrameParser : IFrameParser<Http2Frame>
                 return Complete(consumed, 0);
             default:
                 if (!OnBlockFragment(payload, tooLarge))
-                    return ParseResult.Invalid();
+                    return Http2StepResult.Invalid();
                 if (!h.Has(Http2FrameFlags.EndHeaders))
                 {
                     // CONTINUATIONs follow: the frame the driver sees spans them all.
                     _state = State.Header;
-                    return ParseResult.Progress(consumed);
+                    return Http2StepResult.Progress(consumed);
                 }
                 EndBlock(ref frame);
                 return Complete(consumed, 0);
@@ -350,7 +367,7 @@ internal sealed class Http2FrameParser : IFrameParser<Http2Frame>
     /// </summary>
     private bool OnBlockFragment(ReadOnlySpan<byte> payload, bool tooLarge)
     {
-        Http2FrameHeader h = _header;
+        ref readonly Http2FrameHeader h = ref _header;
         if (h.Type != Http2FrameType.Continuation)
         {
             _blockType = h.Type;
@@ -485,7 +502,7 @@ internal sealed class Http2FrameParser : IFrameParser<Http2Frame>
         return stream?.Half(_sender);
     }
 
-    private ParseResult BeginData(ReadOnlySpan<byte> data, int pos, ref Http2Frame frame)
+    private Http2StepResult BeginData(ReadOnlySpan<byte> data, int pos, ref Http2Frame frame)
     {
         frame.EndsStream = _header.Has(Http2FrameFlags.EndStream);
         _dataStream = null;
@@ -516,18 +533,18 @@ internal sealed class Http2FrameParser : IFrameParser<Http2Frame>
         return StartDataPayload(data, pos, _header.Length, 0, ref frame);
     }
 
-    private ParseResult ParseDataPadLength(ReadOnlySpan<byte> data, int pos, ref Http2Frame frame)
+    private Http2StepResult ParseDataPadLength(ReadOnlySpan<byte> data, int pos, ref Http2Frame frame)
     {
         if (pos >= data.Length)
-            return ParseResult.NeedMoreData(pos);
+            return Http2StepResult.NeedMoreData(pos);
         int padding = data[pos++];
         int dataLength = _header.Length - 1 - padding;
         if (dataLength < 0)
-            return ParseResult.Invalid();
+            return Http2StepResult.Invalid();
         return StartDataPayload(data, pos, dataLength, padding, ref frame);
     }
 
-    private ParseResult StartDataPayload(ReadOnlySpan<byte> data, int pos, int dataLength, int padding, ref Http2Frame frame)
+    private Http2StepResult StartDataPayload(ReadOnlySpan<byte> data, int pos, int dataLength, int padding, ref Http2Frame frame)
     {
         _dataRemaining = dataLength;
         _padRemaining = padding;
@@ -541,7 +558,7 @@ internal sealed class Http2FrameParser : IFrameParser<Http2Frame>
         return ParseData(data, pos, ref frame);
     }
 
-    private ParseResult ParseData(ReadOnlySpan<byte> data, int pos, ref Http2Frame frame)
+    private Http2StepResult ParseData(ReadOnlySpan<byte> data, int pos, ref Http2Frame frame)
     {
         Http2Message? half = AliveDataHalf();
         int available = (int)Math.Min(data.Length - pos, _dataRemaining);
@@ -555,7 +572,7 @@ internal sealed class Http2FrameParser : IFrameParser<Http2Frame>
         pos += available;
         _dataRemaining -= available;
         if (_dataRemaining > 0 && half is not null && (half.BodyRoom > 0 || (half.IsGrpc && half.Grpc.SkippableBytes < _dataRemaining)))
-            return ParseResult.NeedMoreData(pos);
+            return Http2StepResult.NeedMoreData(pos);
         // Nothing more of this payload is needed: the driver skips the rest.
         if (half is not null && half.IsGrpc)
             half.Grpc.Skip(_dataRemaining);
@@ -578,10 +595,10 @@ internal sealed class Http2FrameParser : IFrameParser<Http2Frame>
         return stream;
     }
 
-    private ParseResult Complete(int consumed, long skipAfter)
+    private Http2StepResult Complete(int consumed, long skipAfter)
     {
         _state = State.Header;
-        return ParseResult.Complete(consumed, skipAfter);
+        return Http2StepResult.Complete(consumed, skipAfter);
     }
 
     private static byte[] Grow(byte[] buffer, int used, int needed)
@@ -598,7 +615,7 @@ internal sealed class Http2FrameParser : IFrameParser<Http2Frame>
     {
         public static readonly DiscardingFieldSink Instance = new();
 
-        public void OnField(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value)
+        public void OnField(KnownField known, ReadOnlySpan<byte> field, int nameLength)
         {
         }
 

@@ -32,6 +32,7 @@ internal sealed class HpackDecoder : IDisposable
     private const long MaxPlausibleTableSize = 1 << 24;
 
     private readonly HpackDynamicTable _table;
+    private readonly HpackStringReader _strings = new();
     private byte[] _scratch = [];
 
     /// <param name="maxTableBytes">Most bytes of dynamic table kept (the peer may allow more; older entries then become unknown).</param>
@@ -72,6 +73,7 @@ internal sealed class HpackDecoder : IDisposable
     {
         int pos = 0;
         bool fieldSeen = false;
+        _strings.StartBlock();
         while (pos < block.Length)
         {
             byte first = block[pos];
@@ -109,6 +111,7 @@ internal sealed class HpackDecoder : IDisposable
     public void Dispose()
     {
         _table.Dispose();
+        _strings.Dispose();
         if (_scratch.Length > 0)
             ArrayPool<byte>.Shared.Return(_scratch);
         _scratch = [];
@@ -120,12 +123,13 @@ internal sealed class HpackDecoder : IDisposable
             return false;
         if (index <= HpackStaticTable.Count)
         {
-            sink.OnField(HpackStaticTable.Name(index), HpackStaticTable.Value(index));
+            ReadOnlySpan<byte> entry = HpackStaticTable.Field(index, out int entryNameLength);
+            sink.OnField(HpackStaticTable.KnownName(index), entry, entryNameLength);
             return true;
         }
-        if (_table.TryGet(index - HpackStaticTable.Count - 1, out ReadOnlySpan<byte> name, out ReadOnlySpan<byte> value))
+        if (_table.TryGet(index - HpackStaticTable.Count - 1, out ReadOnlySpan<byte> field, out int nameLength, out KnownField known))
         {
-            sink.OnField(name, value);
+            sink.OnField(known, field, nameLength);
             return true;
         }
         if (_table.IsComplete && index - HpackStaticTable.Count > _table.Count)
@@ -138,30 +142,32 @@ internal sealed class HpackDecoder : IDisposable
     {
         if (!TryReadInteger(block, ref pos, prefixBits, out int nameIndex))
             return false;
-        // Strings decode into the scratch buffer: name first, value after it.
+        // The field is laid out in the scratch buffer, name then value, so the sink can
+        // keep it with one copy (and the table's bytes may move when the entry is added).
         int room = HpackHuffman.MaxDecodedLength(block.Length - pos);
-        ReadOnlySpan<byte> name = default;
         bool nameKnown = true;
         int nameLength = 0;
+        KnownField known = KnownField.None;
         if (nameIndex == 0)
         {
             EnsureScratch(room * 2);
-            if (!TryReadString(block, ref pos, _scratch, out nameLength))
+            if (!_strings.TryRead(block, ref pos, _scratch, valueFollows: true, out nameLength))
                 return false;
-            name = _scratch.AsSpan(0, nameLength);
+            known = KnownFields.Of(_scratch.AsSpan(0, nameLength));
         }
         else if (nameIndex <= HpackStaticTable.Count)
         {
-            EnsureScratch(room);
-            name = HpackStaticTable.Name(nameIndex);
+            ReadOnlySpan<byte> staticName = HpackStaticTable.Name(nameIndex);
+            EnsureScratch(staticName.Length + room);
+            staticName.CopyTo(_scratch);
+            nameLength = staticName.Length;
+            known = HpackStaticTable.KnownName(nameIndex);
         }
-        else if (_table.TryGet(nameIndex - HpackStaticTable.Count - 1, out ReadOnlySpan<byte> tableName, out _))
+        else if (_table.TryGet(nameIndex - HpackStaticTable.Count - 1, out ReadOnlySpan<byte> tableField, out int tableNameLength, out known))
         {
-            // Copied: adding the entry below may move the table's bytes.
-            EnsureScratch(tableName.Length + room);
-            tableName.CopyTo(_scratch);
-            nameLength = tableName.Length;
-            name = _scratch.AsSpan(0, nameLength);
+            EnsureScratch(tableNameLength + room);
+            tableField[..tableNameLength].CopyTo(_scratch);
+            nameLength = tableNameLength;
         }
         else
         {
@@ -171,19 +177,19 @@ internal sealed class HpackDecoder : IDisposable
             nameKnown = false;
         }
         Span<byte> scratch = _scratch;
-        if (!TryReadString(block, ref pos, scratch[nameLength..], out int valueLength))
+        if (!_strings.TryRead(block, ref pos, scratch[nameLength..], valueFollows: false, out int valueLength))
             return false;
-        ReadOnlySpan<byte> value = scratch.Slice(nameLength, valueLength);
+        ReadOnlySpan<byte> field = scratch[..(nameLength + valueLength)];
         if (nameKnown)
-            sink.OnField(name, value);
+            sink.OnField(known, field, nameLength);
         else
             sink.OnUnknownField();
         if (addToTable)
         {
             if (nameKnown)
-                _table.Add(name, value);
+                _table.Add(known, field[..nameLength], field[nameLength..]);
             else
-                _table.AddUnknown(value);
+                _table.AddUnknown(field);
         }
         return true;
     }
@@ -197,31 +203,8 @@ internal sealed class HpackDecoder : IDisposable
         return true;
     }
 
-    /// <summary>A string literal (§5.2) decoded into <paramref name="destination"/>.</summary>
-    private static bool TryReadString(ReadOnlySpan<byte> block, ref int pos, Span<byte> destination, out int length)
-    {
-        length = 0;
-        if (pos >= block.Length)
-            return false;
-        bool huffman = (block[pos] & 0x80) != 0;
-        if (!TryReadInteger(block, ref pos, 7, out int encodedLength) || encodedLength > block.Length - pos)
-            return false;
-        ReadOnlySpan<byte> encoded = block.Slice(pos, encodedLength);
-        pos += encodedLength;
-        if (!huffman)
-        {
-            if (encoded.Length > destination.Length)
-                return false;
-            encoded.CopyTo(destination);
-            length = encoded.Length;
-            return true;
-        }
-        length = HpackHuffman.Decode(encoded, destination);
-        return length >= 0;
-    }
-
     /// <summary>An integer with an N-bit prefix (§5.1); at most 2^28 or so, far more than any sane index or length.</summary>
-    private static bool TryReadInteger(ReadOnlySpan<byte> block, ref int pos, int prefixBits, out int value)
+    internal static bool TryReadInteger(ReadOnlySpan<byte> block, ref int pos, int prefixBits, out int value)
     {
         int max = (1 << prefixBits) - 1;
         value = block[pos++] & max;

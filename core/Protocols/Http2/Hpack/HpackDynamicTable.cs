@@ -71,28 +71,44 @@ internal sealed class HpackDynamicTable : IDisposable
     }
 
     /// <summary>
-    /// Entry <paramref name="index"/> (0 = newest). False when it is not known: past the
-    /// known entries, or a placeholder.
+    /// Entry <paramref name="index"/> (0 = newest): its name then its value, one span.
+    /// False when it is not known: past the known entries, or a placeholder.
     /// </summary>
-    public bool TryGet(int index, out ReadOnlySpan<byte> name, out ReadOnlySpan<byte> value)
+    public bool TryGet(int index, out ReadOnlySpan<byte> field, out int nameLength, out KnownField known)
     {
-        name = default;
-        value = default;
+        field = default;
+        nameLength = 0;
+        known = KnownField.None;
         if ((uint)index >= (uint)_count)
             return false;
-        ref Entry entry = ref _entries[(_oldest + _count - 1 - index) % _entries.Length];
+        ref Entry entry = ref _entries[Slot(_count - 1 - index)];
         if (entry.Unknown)
             return false;
-        name = _bytes.AsSpan(entry.Offset, entry.NameLength);
-        value = _bytes.AsSpan(entry.Offset + entry.NameLength, entry.ValueLength);
+        field = _bytes.AsSpan(entry.Offset, entry.NameLength + entry.ValueLength);
+        nameLength = entry.NameLength;
+        known = entry.Known;
+        return true;
+    }
+
+    /// <summary>Entry <paramref name="index"/> (0 = newest), name and value apart; false when it is not known.</summary>
+    public bool TryGet(int index, out ReadOnlySpan<byte> name, out ReadOnlySpan<byte> value)
+    {
+        value = default;
+        if (!TryGet(index, out name, out int nameLength, out _))
+            return false;
+        value = name[nameLength..];
+        name = name[..nameLength];
         return true;
     }
 
     /// <summary>Adds an entry at the newest end (RFC 7541 §4.4), evicting as needed.</summary>
-    public void Add(scoped ReadOnlySpan<byte> name, scoped ReadOnlySpan<byte> value) => Add(name, value, unknown: false);
+    public void Add(scoped ReadOnlySpan<byte> name, scoped ReadOnlySpan<byte> value) => Add(KnownFields.Of(name), name, value);
+
+    /// <summary>Adds an entry whose name is already recognised as <paramref name="known"/>.</summary>
+    public void Add(KnownField known, scoped ReadOnlySpan<byte> name, scoped ReadOnlySpan<byte> value) => Add(name, value, unknown: false, known);
 
     /// <summary>Adds a placeholder for an entry whose name we could not resolve; <paramref name="value"/> gives its least size.</summary>
-    public void AddUnknown(scoped ReadOnlySpan<byte> value) => Add(default, value, unknown: true);
+    public void AddUnknown(scoped ReadOnlySpan<byte> value) => Add(default, value, unknown: true, KnownField.None);
 
     public void Dispose()
     {
@@ -102,7 +118,7 @@ internal sealed class HpackDynamicTable : IDisposable
         Clear();
     }
 
-    private void Add(scoped ReadOnlySpan<byte> name, scoped ReadOnlySpan<byte> value, bool unknown)
+    private void Add(scoped ReadOnlySpan<byte> name, scoped ReadOnlySpan<byte> value, bool unknown, KnownField known)
     {
         long size = (long)name.Length + value.Length + EntryOverhead;
         if (size > Math.Min(MaxSize, MemoryLimit))
@@ -124,7 +140,7 @@ internal sealed class HpackDynamicTable : IDisposable
         }
         if (_count == _entries.Length)
             GrowEntries();
-        _entries[(_oldest + _count) % _entries.Length] = new Entry(_bytesEnd, unknown ? 0 : name.Length, unknown ? 0 : value.Length, (int)size, unknown);
+        _entries[Slot(_count)] = new Entry(_bytesEnd, unknown ? 0 : name.Length, unknown ? 0 : value.Length, (int)size, unknown, known);
         _count++;
         _bytesEnd += length;
         _size += size;
@@ -146,7 +162,7 @@ internal sealed class HpackDynamicTable : IDisposable
     private void RemoveOldest()
     {
         _size -= _entries[_oldest].Size;
-        _oldest = (_oldest + 1) % _entries.Length;
+        _oldest = Slot(1);
         _count--;
         if (_count == 0)
             _bytesEnd = 0;
@@ -174,7 +190,7 @@ internal sealed class HpackDynamicTable : IDisposable
             _bytes = target;
         }
         for (int i = 0; i < _count; i++)
-            _entries[(_oldest + i) % _entries.Length].Offset -= start;
+            _entries[Slot(i)].Offset -= start;
         _bytesEnd = used;
     }
 
@@ -182,10 +198,13 @@ internal sealed class HpackDynamicTable : IDisposable
     {
         var bigger = new Entry[_entries.Length * 2];
         for (int i = 0; i < _count; i++)
-            bigger[i] = _entries[(_oldest + i) % _entries.Length];
+            bigger[i] = _entries[Slot(i)];
         _entries = bigger;
         _oldest = 0;
     }
+
+    /// <summary>Where the entry <paramref name="fromOldest"/> places after the oldest sits (the ring's length is a power of two).</summary>
+    private int Slot(int fromOldest) => (_oldest + fromOldest) & (_entries.Length - 1);
 
     private void Clear()
     {
@@ -195,12 +214,13 @@ internal sealed class HpackDynamicTable : IDisposable
         _size = 0;
     }
 
-    private struct Entry(int offset, int nameLength, int valueLength, int size, bool unknown)
+    private struct Entry(int offset, int nameLength, int valueLength, int size, bool unknown, KnownField known)
     {
         public int Offset = offset;
         public readonly int NameLength = nameLength;
         public readonly int ValueLength = valueLength;
         public readonly int Size = size;
         public readonly bool Unknown = unknown;
+        public readonly KnownField Known = known;
     }
 }

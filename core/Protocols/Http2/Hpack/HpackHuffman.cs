@@ -8,17 +8,20 @@ namespace Devtools.Core.Protocols.Http2.Hpack;
 /// Decodes the static Huffman code of RFC 7541 Appendix B. The code is canonical
 /// (codes of one length are consecutive, in symbol order, and shorter codes come
 /// first), so the appendix is fully described by each symbol's code length; codes are
-/// rebuilt from those lengths once. Decoding looks the next 11 bits up in a table that
-/// gives the one or two symbols they start with (the common header alphabet has codes
-/// of 5 to 8 bits), falls back to the next 9 bits for a lone symbol near the end, and
-/// walks the code lengths only for the rare symbols longer than that.
+/// rebuilt from those lengths once. Decoding keeps up to 64 bits of input in a
+/// register and looks the next 12 bits up in a table that gives the one or two whole
+/// codes they start with: header text (letters, digits, '/', '-', '.') has codes of
+/// 5 to 7 bits, so most lookups yield two symbols. Only the rare codes longer than
+/// 12 bits walk the code lengths.
 /// </summary>
 internal static class HpackHuffman
 {
     private const int Eos = 256;
     private const int MaxCodeLength = 30;
-    private const int LookupBits = 9;
-    private const int PairBits = 11;
+    private const int PairBits = 12;
+
+    /// <summary>Lookups a whole-word refill (at least 56 bits) always covers.</summary>
+    private const int LookupsPerRefill = 4;
 
     /// <summary>Code length of each symbol 0..255, then of EOS (Appendix B).</summary>
     private static ReadOnlySpan<byte> CodeLengths =>
@@ -42,18 +45,16 @@ internal static class HpackHuffman
         30,
     ];
 
-    /// <summary>By the first 9 bits: symbol | length &lt;&lt; 16 for codes of at most 9 bits, 0 otherwise.</summary>
-    private static readonly int[] Lookup = new int[1 << LookupBits];
-
     /// <summary>For each code length: one past its last code, its first code, and where its symbols start in <see cref="SymbolsByCode"/>.</summary>
     private static readonly uint[] LimitByLength = new uint[MaxCodeLength + 1];
     private static readonly uint[] FirstCodeByLength = new uint[MaxCodeLength + 1];
     private static readonly int[] FirstIndexByLength = new int[MaxCodeLength + 1];
 
     /// <summary>
-    /// By the next 11 bits: the symbols their leading whole codes decode to — byte 0 the
-    /// first, byte 1 the second, bits 16–19 the bits both take, bits 20–21 how many (0:
-    /// the first code is longer than 11 bits).
+    /// By the next 12 bits: the whole codes they start with — byte 0 the bits they take
+    /// (low, so the entry itself can be the shift count), byte 1 the first symbol, byte 2
+    /// the second (so one 16-bit store writes both), bits 24–27 the bits the first takes,
+    /// bits 30–31 how many symbols (0: the first code is longer than 12 bits).
     /// </summary>
     private static readonly int[] Pairs = new int[1 << PairBits];
 
@@ -76,33 +77,22 @@ internal static class HpackHuffman
                 if (lengths[symbol] != length)
                     continue;
                 SymbolsByCode[index++] = (short)symbol;
-                if (length <= LookupBits)
-                {
-                    int first = (int)(code << (LookupBits - length));
-                    int count = 1 << (LookupBits - length);
-                    Lookup.AsSpan(first, count).Fill(symbol | (length << 16));
-                }
                 code++;
             }
             LimitByLength[length] = code;
             code <<= 1;
         }
+        const uint mask = (1u << MaxCodeLength) - 1;
         for (int pattern = 0; pattern < Pairs.Length; pattern++)
         {
-            int first = Lookup[pattern >> (PairBits - LookupBits)];
-            int firstLength = first >> 16;
-            if (first == 0)
+            uint top = (uint)pattern << (MaxCodeLength - PairBits);
+            int first = FirstCode(top, 1, PairBits, out int firstLength);
+            if (first < 0)
                 continue;
-            int entry = (first & 0xFF) | (firstLength << 16) | (1 << 20);
-            int rest = PairBits - firstLength;
-            if (rest >= 5)
-            {
-                // The bits after the first code, left-aligned to 9 bits for the lookup.
-                int next = Lookup[((pattern << firstLength) & ((1 << PairBits) - 1)) >> (PairBits - LookupBits)];
-                int nextLength = next >> 16;
-                if (next != 0 && nextLength <= rest)
-                    entry = (first & 0xFF) | ((next & 0xFF) << 8) | ((firstLength + nextLength) << 16) | (2 << 20);
-            }
+            int entry = firstLength | (first << 8) | (firstLength << 24) | (1 << 30);
+            int second = FirstCode((top << firstLength) & mask, 1, PairBits - firstLength, out int secondLength);
+            if (second >= 0)
+                entry = (firstLength + secondLength) | (first << 8) | (second << 16) | (firstLength << 24) | unchecked((int)(2u << 30));
             Pairs[pattern] = entry;
         }
     }
@@ -114,63 +104,121 @@ internal static class HpackHuffman
     /// </summary>
     public static int Decode(ReadOnlySpan<byte> source, Span<byte> destination)
     {
-        ulong bits = 0;     // left-aligned: the next bit is bit 63
-        int count = 0;      // valid bits in `bits`
-        int input = 0;
-        int written = 0;
+        return Finish(default, source, destination);
+    }
+
+    /// <summary>
+    /// Decodes two strings at once, each exactly as <see cref="Decode(ReadOnlySpan{byte}, Span{byte})"/>
+    /// would. One string's decoding is a chain of dependent table lookups (each needs the
+    /// bits the last one consumed); two independent chains interleaved keep the CPU busy
+    /// while each waits on its load, so both cost little more than the longer one alone.
+    /// </summary>
+    public static void Decode(
+        ReadOnlySpan<byte> firstSource, Span<byte> firstDestination, out int firstLength,
+        ReadOnlySpan<byte> secondSource, Span<byte> secondDestination, out int secondLength)
+    {
+        // Plain locals, not cursors, so that the loop keeps all eight in registers.
+        ulong aBits = 0, bBits = 0;
+        int aCount = 0, bCount = 0, aInput = 0, bInput = 0, aWritten = 0, bWritten = 0;
+        ref int pairs = ref MemoryMarshal.GetArrayDataReference(Pairs);
+        ref byte aSource = ref MemoryMarshal.GetReference(firstSource);
+        ref byte bSource = ref MemoryMarshal.GetReference(secondSource);
+        ref byte aDestination = ref MemoryMarshal.GetReference(firstDestination);
+        ref byte bDestination = ref MemoryMarshal.GetReference(secondDestination);
+        while (firstSource.Length - aInput >= sizeof(ulong) && secondSource.Length - bInput >= sizeof(ulong)
+            && firstDestination.Length - aWritten >= 2 * LookupsPerRefill && secondDestination.Length - bWritten >= 2 * LookupsPerRefill)
+        {
+            aBits |= ReadWord(ref aSource, aInput) >> aCount;
+            aInput += (63 - aCount) >> 3;
+            aCount |= 56;
+            bBits |= ReadWord(ref bSource, bInput) >> bCount;
+            bInput += (63 - bCount) >> 3;
+            bCount |= 56;
+            // With at least 56 bits each, four lookups of at most 12 bits need no count checks.
+            for (int i = 0; i < LookupsPerRefill; i++)
+            {
+                int aPair = Unsafe.Add(ref pairs, (nint)(aBits >> (64 - PairBits)));
+                int bPair = Unsafe.Add(ref pairs, (nint)(bBits >> (64 - PairBits)));
+                if (aPair == 0 || bPair == 0)
+                    goto Apart;
+                WriteSymbols(ref Unsafe.Add(ref aDestination, aWritten), aPair);
+                aWritten += SymbolCount(aPair);
+                aBits <<= aPair;
+                aCount -= (byte)aPair;
+                WriteSymbols(ref Unsafe.Add(ref bDestination, bWritten), bPair);
+                bWritten += SymbolCount(bPair);
+                bBits <<= bPair;
+                bCount -= (byte)bPair;
+            }
+        }
+    Apart:
+        var a = new Cursor { Bits = aBits, Count = aCount, Input = aInput, Written = aWritten };
+        var b = new Cursor { Bits = bBits, Count = bCount, Input = bInput, Written = bWritten };
+        firstLength = Finish(a, firstSource, firstDestination);
+        secondLength = Finish(b, secondSource, secondDestination);
+    }
+
+    /// <summary>Decodes the rest of a string from where <paramref name="cursor"/> is.</summary>
+    private static int Finish(in Cursor cursor, ReadOnlySpan<byte> source, Span<byte> destination)
+    {
+        // Locals rather than the cursor's fields: the loop keeps them in registers.
+        ulong bits = cursor.Bits;
+        int count = cursor.Count;
+        int input = cursor.Input;
+        int written = cursor.Written;
+        ref byte src = ref MemoryMarshal.GetReference(source);
+        ref byte dst = ref MemoryMarshal.GetReference(destination);
         ref int pairs = ref MemoryMarshal.GetArrayDataReference(Pairs);
         while (true)
         {
-            if (count <= 32 && source.Length - input >= 4)
+            if (source.Length - input >= sizeof(ulong))
             {
-                bits |= (ulong)BinaryPrimitives.ReadUInt32BigEndian(source[input..]) << (32 - count);
-                input += 4;
-                count += 32;
+                // Tops `bits` up to at least 56 valid bits with whole bytes.
+                bits |= ReadWord(ref src, input) >> count;
+                input += (63 - count) >> 3;
+                count |= 56;
             }
             else
             {
                 while (count <= 56 && input < source.Length)
                 {
-                    bits |= (ulong)source[input++] << (56 - count);
+                    bits |= (ulong)Unsafe.Add(ref src, input++) << (56 - count);
                     count += 8;
                 }
             }
-            if (count == 0)
-                return written;
 
-            // The common case: whole codes of at most 11 bits, one or two per lookup.
+            // The common case: whole codes of at most 12 bits, one or two per lookup. Two
+            // bytes are written each time; the second is overwritten when only one was decoded.
             while (count >= PairBits && destination.Length - written >= 2)
             {
-                int pair = Unsafe.Add(ref pairs, (int)(bits >> (64 - PairBits)));
+                int pair = Unsafe.Add(ref pairs, (nint)(bits >> (64 - PairBits)));
                 if (pair == 0)
                     break;
-                int pairBits = (pair >> 16) & 0xF;
-                destination[written] = (byte)pair;
-                destination[written + 1] = (byte)(pair >> 8);
-                written += pair >> 20;
-                bits <<= pairBits;
-                count -= pairBits;
+                WriteSymbols(ref Unsafe.Add(ref dst, written), pair);
+                written += SymbolCount(pair);
+                // Shifts take their count mod 64: the low byte of the entry is the bits taken.
+                bits <<= pair;
+                count -= (byte)pair;
             }
             // A longer code, or the last bits: decode one symbol from at least 30 bits, or from what is left.
             if (count < MaxCodeLength && input < source.Length)
                 continue;
+            if (count == 0)
+                return written;
 
-            int entry = Lookup[(int)(bits >> (64 - LookupBits))];
+            int entry = Unsafe.Add(ref pairs, (nint)(bits >> (64 - PairBits)));
             int symbol;
             int length;
             if (entry != 0)
             {
-                symbol = entry & 0xFFFF;
-                length = entry >> 16;
+                symbol = (entry >> 8) & 0xFF;
+                length = (entry >> 24) & 0xF;
             }
             else
             {
-                uint top = (uint)(bits >> (64 - MaxCodeLength));
-                length = LookupBits + 1;
-                while (length < MaxCodeLength && (top >> (MaxCodeLength - length)) >= LimitByLength[length])
-                    length++;
-                uint candidate = top >> (MaxCodeLength - length);
-                symbol = SymbolsByCode[FirstIndexByLength[length] + (int)(candidate - FirstCodeByLength[length])];
+                symbol = FirstCode((uint)(bits >> (64 - MaxCodeLength)), PairBits + 1, MaxCodeLength, out length);
+                if (symbol < 0)
+                    return -1;
             }
 
             if (length > count)
@@ -181,10 +229,50 @@ internal static class HpackHuffman
             }
             if (symbol == Eos || written == destination.Length)
                 return -1;
-            destination[written++] = (byte)symbol;
+            Unsafe.Add(ref dst, written++) = (byte)symbol;
             bits <<= length;
             count -= length;
         }
+    }
+
+    /// <summary>Writes both symbol bytes of a <see cref="Pairs"/> entry (the second is overwritten later when there is only one).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void WriteSymbols(ref byte destination, int pair)
+    {
+        if (BitConverter.IsLittleEndian)
+        {
+            Unsafe.WriteUnaligned(ref destination, (ushort)(pair >> 8));
+        }
+        else
+        {
+            destination = (byte)(pair >> 8);
+            Unsafe.Add(ref destination, 1) = (byte)(pair >> 16);
+        }
+    }
+
+    /// <summary>How many symbols a <see cref="Pairs"/> entry holds.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int SymbolCount(int pair) => (int)((uint)pair >> 30);
+
+    /// <summary>The 8 bytes at <paramref name="offset"/>, big-endian.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong ReadWord(ref byte source, int offset) =>
+        BinaryPrimitives.ReadUInt64BigEndian(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref source, offset), sizeof(ulong)));
+
+    /// <summary>
+    /// Where decoding of one string stands. Bits are left-aligned (the next is bit 63);
+    /// below the <see cref="Count"/> valid ones may be the start of the next input byte
+    /// (a whole-word refill reads it early), which the next refill reads again, to the same bits.
+    /// </summary>
+    private readonly struct Cursor
+    {
+        public ulong Bits { get; init; }
+
+        public int Count { get; init; }
+
+        public int Input { get; init; }
+
+        public int Written { get; init; }
     }
 
     /// <summary>
@@ -212,6 +300,24 @@ internal static class HpackHuffman
         if (count > 0)
             destination[written++] = (byte)((bits << (8 - count)) | (0xFFu >> count));
         return written;
+    }
+
+    /// <summary>
+    /// The symbol whose code starts <paramref name="top"/> (the next 30 bits,
+    /// right-aligned), trying code lengths <paramref name="fromLength"/> to
+    /// <paramref name="toLength"/>; -1 when none of those lengths holds its code.
+    /// </summary>
+    private static int FirstCode(uint top, int fromLength, int toLength, out int length)
+    {
+        // Canonical codes: a prefix of length n is a whole code when it is below the
+        // limit of that length (having been at or past the limits of shorter ones).
+        for (length = fromLength; length <= toLength; length++)
+        {
+            uint candidate = top >> (MaxCodeLength - length);
+            if (candidate < LimitByLength[length])
+                return SymbolsByCode[FirstIndexByLength[length] + (int)(candidate - FirstCodeByLength[length])];
+        }
+        return -1;
     }
 
     /// <summary>The most bytes <paramref name="encodedLength"/> bytes can decode to (5 bits per symbol at best).</summary>

@@ -30,19 +30,22 @@ internal static class HpackStaticTable
 
     private static readonly byte[] Bytes;
     private static readonly (int Offset, int NameLength, int ValueLength)[] Ranges;
+    private static readonly KnownField[] Known;
 
-#pragma warning disable CA1810 // Both arrays are built from Entries in one pass.
+#pragma warning disable CA1810 // The arrays are built from Entries in one pass.
     static HpackStaticTable()
 #pragma warning restore CA1810
     {
         var bytes = new List<byte>();
         Ranges = new (int, int, int)[Count + 1];
+        Known = new KnownField[Count + 1];
         for (int i = 0; i < Entries.Length; i++)
         {
             (string name, string value) = Entries[i];
             Ranges[i + 1] = (bytes.Count, name.Length, value.Length);
             bytes.AddRange(Encoding.ASCII.GetBytes(name));
             bytes.AddRange(Encoding.ASCII.GetBytes(value));
+            Known[i + 1] = KnownFields.Of(Encoding.ASCII.GetBytes(name));
         }
         Bytes = [.. bytes];
     }
@@ -60,4 +63,14 @@ internal static class HpackStaticTable
         (int offset, int nameLength, int valueLength) = Ranges[index];
         return Bytes.AsSpan(offset + nameLength, valueLength);
     }
+
+    /// <summary>Entry <paramref name="index"/> (1..61): its name then its value, one span.</summary>
+    public static ReadOnlySpan<byte> Field(int index, out int nameLength)
+    {
+        (int offset, nameLength, int valueLength) = Ranges[index];
+        return Bytes.AsSpan(offset, nameLength + valueLength);
+    }
+
+    /// <summary>Which known field the name of entry <paramref name="index"/> (1..61) is.</summary>
+    public static KnownField KnownName(int index) => Known[index];
 }

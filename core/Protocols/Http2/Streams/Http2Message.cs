@@ -138,33 +138,46 @@ internal sealed class Http2Message : IHpackFieldSink
     /// <summary>Forgets a 1xx status: the final response's block follows.</summary>
     public void ClearStatus() => Status = 0;
 
-    public void OnField(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value)
+    /// <summary>A field from elsewhere than HPACK (an h2c Upgrade request's): recognised by its name.</summary>
+    public void OnField(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value) =>
+        OnKeptField(KnownFields.Of(name), Append(name, value, respectLimit: true), value);
+
+    public void OnField(KnownField known, ReadOnlySpan<byte> field, int nameLength) =>
+        OnKeptField(known, Append(field, nameLength), field[nameLength..]);
+
+    /// <summary>Acts on a field just appended as <paramref name="index"/> (-1: dropped for room).</summary>
+    private void OnKeptField(KnownField known, int index, ReadOnlySpan<byte> value)
     {
-        int index = Append(name, value, respectLimit: true);
-        if (name.IsEmpty)
-            return;
-        // HTTP/2 field names are lowercase (RFC 9113 §8.2.1): exact comparisons suffice.
-        if (name[0] == (byte)':')
+        switch (known)
         {
-            if (name.SequenceEqual(":status"u8))
+            case KnownField.None:
+                return;
+            case KnownField.Status:
                 Status = ParseStatus(value);
-            else if (index >= 0 && name.SequenceEqual(":method"u8))
+                return;
+            case KnownField.ContentType:
+                ContentType = HttpContentTypes.Classify(value);
+                return;
+        }
+        if (index < 0)
+            return;
+        switch (known)
+        {
+            case KnownField.Method:
                 _methodField = index;
-            else if (index >= 0 && name.SequenceEqual(":path"u8))
+                break;
+            case KnownField.Path:
                 _pathField = index;
-            else if (index >= 0 && name.SequenceEqual(":authority"u8))
+                break;
+            case KnownField.Authority:
                 _authorityField = index;
-        }
-        else if (name.Length == 12 && name.SequenceEqual("content-type"u8))
-        {
-            ContentType = HttpContentTypes.Classify(value);
-        }
-        else if (index >= 0 && name.Length >= 11 && name.StartsWith("grpc-"u8))
-        {
-            if (name.SequenceEqual("grpc-status"u8))
+                break;
+            case KnownField.GrpcStatus:
                 _grpcStatusField = index;
-            else if (name.SequenceEqual("grpc-message"u8))
+                break;
+            case KnownField.GrpcMessage:
                 _grpcMessageField = index;
+                break;
         }
     }
 
@@ -258,6 +271,24 @@ internal sealed class Http2Message : IHpackFieldSink
         value.CopyTo(store[name.Length..]);
         _fields[_fieldCount] = new HttpFieldRange(_storeLength, name.Length, _storeLength + name.Length, value.Length);
         _storeLength += length;
+        return _fieldCount++;
+    }
+
+    /// <summary>Appends a field given as its name then its value in one span (one copy), within the store's limit.</summary>
+    private int Append(ReadOnlySpan<byte> field, int nameLength)
+    {
+        if (_storeLength + field.Length > _maxStoreBytes)
+        {
+            DroppedFields++;
+            return -1;
+        }
+        if (_storeLength + field.Length > _store.Length)
+            _store = Grow(_store, _storeLength, _storeLength + field.Length, 256);
+        if (_fieldCount == _fields.Length)
+            _fields = Grow(_fields, _fieldCount, _fieldCount + 1, 16);
+        field.CopyTo(_store.AsSpan(_storeLength));
+        _fields[_fieldCount] = new HttpFieldRange(_storeLength, nameLength, _storeLength + nameLength, field.Length - nameLength);
+        _storeLength += field.Length;
         return _fieldCount++;
     }
 

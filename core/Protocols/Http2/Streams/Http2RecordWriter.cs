@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using Devtools.Core.Connections;
 using Devtools.Core.Protocols.Http;
@@ -22,12 +23,15 @@ namespace Devtools.Core.Protocols.Http2.Streams;
 /// grpc-message ("NOT_FOUND: no such user"), and for a reset stream without one
 /// ("RST_STREAM CANCEL").</para>
 /// </remarks>
-internal sealed class Http2RecordWriter(Http2Counters counters, IHttpTransactionSink? sink)
+internal sealed class Http2RecordWriter(Http2Counters counters, IHttpTransactionSink? sink) : IDisposable
 {
     private const int MaxReasonBytes = 256;
 
-    private readonly byte[] _reason = new byte[MaxReasonBytes];
-    private readonly byte[] _note = new byte[512];
+    private const int MaxNoteBytes = 512;
+
+    /// <summary>resp_message and devtools.* values are formatted here; pooled, as every connection has a writer.</summary>
+    private byte[] _reason = [];
+    private byte[] _note = [];
 
     public void Write(Http2Stream stream, ConnectionInfo connection, StreamEnd end)
     {
@@ -35,6 +39,11 @@ internal sealed class Http2RecordWriter(Http2Counters counters, IHttpTransaction
         {
             counters.RecordsWithoutSink.Value++;
             return;
+        }
+        if (_note.Length == 0)
+        {
+            _reason = ArrayPool<byte>.Shared.Rent(MaxReasonBytes);
+            _note = ArrayPool<byte>.Shared.Rent(MaxNoteBytes);
         }
         Http2Message request = stream.Request;
         Http2Message response = stream.Response;
@@ -69,6 +78,16 @@ internal sealed class Http2RecordWriter(Http2Counters counters, IHttpTransaction
         sink.Write(transaction);
     }
 
+    public void Dispose()
+    {
+        if (_note.Length == 0)
+            return;
+        ArrayPool<byte>.Shared.Return(_reason);
+        ArrayPool<byte>.Shared.Return(_note);
+        _reason = [];
+        _note = [];
+    }
+
     /// <summary>Adds the devtools.* fields of one message; true when its headers are marked lost.</summary>
     private bool AddNotes(Http2Message message)
     {
@@ -78,7 +97,7 @@ internal sealed class Http2RecordWriter(Http2Counters counters, IHttpTransaction
         if (!message.IsGrpc)
             return lost;
         ref Grpc.GrpcMessageScanner grpc = ref message.Grpc;
-        Span<byte> note = _note;
+        Span<byte> note = _note.AsSpan(0, MaxNoteBytes);
         int n = Format(grpc.Messages, note);
         if (grpc.Lost)
             n += Append(note[n..], "+ (framing lost)"u8);
@@ -111,7 +130,7 @@ internal sealed class Http2RecordWriter(Http2Counters counters, IHttpTransaction
 
     private void AddResetNote(Http2Message response, MessageKind resetBy, uint errorCode)
     {
-        Span<byte> note = _note;
+        Span<byte> note = _note.AsSpan(0, MaxNoteBytes);
         int n = WriteErrorCode(errorCode, note);
         n += Append(note[n..], resetBy == MessageKind.Request ? " by client"u8 : " by server"u8);
         response.AddNote("devtools.rst_stream"u8, note[..n]);
@@ -120,7 +139,7 @@ internal sealed class Http2RecordWriter(Http2Counters counters, IHttpTransaction
     /// <summary>resp_message: gRPC status and message, or the reset that ended the stream.</summary>
     private int WriteReason(Http2Message response, bool grpc, StreamEnd end)
     {
-        Span<byte> reason = _reason;
+        Span<byte> reason = _reason.AsSpan(0, MaxReasonBytes);
         if (grpc && response.HasGrpcStatus)
         {
             ReadOnlySpan<byte> status = response.GrpcStatus;

@@ -15,7 +15,7 @@ namespace Devtools.Core.Protocols.Http2.Streams;
 /// Frames are consumed as they come (their content is already in the session's
 /// streams), so the driver's queues never hold more than one.
 /// </remarks>
-internal sealed class Http2Stitcher : IStitcher<Http2Frame>
+internal sealed class Http2Stitcher : IStitcher<Http2Frame>, IDisposable
 {
     private readonly Http2Session _session;
     private readonly Http2RecordWriter _writer;
@@ -76,6 +76,13 @@ internal sealed class Http2Stitcher : IStitcher<Http2Frame>
                 Record(reset, context, new StreamEnd(frame.EndNs, sender, frame.ErrorCode));
                 return;
         }
+    }
+
+    /// <summary>The connection's state is dropped: its streams' and decoders' buffers go back to their pools.</summary>
+    public void Dispose()
+    {
+        _session.Dispose();
+        _writer.Dispose();
     }
 
     private void TryRecord(Http2Stream stream, in StitchContext context)

@@ -32,6 +32,12 @@ internal sealed class Http2StreamTable
     private readonly int[] _firstSeenOpening = new int[2];
     private long _sequence;
 
+    /// <summary>
+    /// The stream found or opened last: a stream's frames come in runs (HEADERS then DATA,
+    /// each looked up by the parser and again by the stitcher), so most lookups are for it.
+    /// </summary>
+    private Http2Stream? _last;
+
     public Http2StreamTable(int capacity, int maxStoreBytes, int maxBodyBytes)
     {
         Capacity = Math.Max(1, capacity);
@@ -48,7 +54,15 @@ internal sealed class Http2StreamTable
 
     public IEnumerable<Http2Stream> OpenStreams => _open.Values;
 
-    public Http2Stream? Find(int id) => _open.GetValueOrDefault(id);
+    public Http2Stream? Find(int id)
+    {
+        if (_last is { } last && last.Id == id)
+            return last;
+        if (!_open.TryGetValue(id, out Http2Stream? stream))
+            return null;
+        _last = stream;
+        return stream;
+    }
 
     /// <summary>
     /// Opens stream <paramref name="id"/>, or explains why not. <paramref name="withHeaders"/>
@@ -81,6 +95,7 @@ internal sealed class Http2StreamTable
         stream = _spares.Count > 0 ? _spares.Pop() : new Http2Stream(_maxStoreBytes, _maxBodyBytes);
         stream.Open(id, _sequence++);
         _open[id] = stream;
+        _last = stream;
         return result;
     }
 
@@ -89,6 +104,8 @@ internal sealed class Http2StreamTable
     {
         if (!_open.Remove(stream.Id))
             return;
+        if (ReferenceEquals(_last, stream))
+            _last = null;
         if (_spares.Count < MaxSpares)
         {
             stream.Close();
@@ -103,9 +120,11 @@ internal sealed class Http2StreamTable
     /// <summary>Closes everything and returns every buffer (the connection is gone).</summary>
     public void ReleaseAll()
     {
-        foreach (Http2Stream stream in _open.Values)
-            stream.Release();
+        // The dictionary's own (struct) enumerator: its Values collection is an object.
+        foreach (KeyValuePair<int, Http2Stream> open in _open)
+            open.Value.Release();
         _open.Clear();
+        _last = null;
         while (_spares.Count > 0)
             _spares.Pop().Release();
     }

@@ -72,6 +72,108 @@ public class HpackDecoderTests
         }
     }
 
+    [Fact]
+    public void HuffmanDecodesDamagedInputOnlyToWhatEncodesBackToIt()
+    {
+        // The encoding of a string is unique (padding is fixed), so any input the decoder
+        // accepts must be exactly the encoding of what it decoded: damaged, cut or random
+        // input is either rejected or decoded to the string it truly encodes.
+        var random = new Random(17);
+        int accepted = 0;
+        for (int i = 0; i < 20000; i++)
+        {
+            byte[] input;
+            if (i % 4 == 0)
+            {
+                input = new byte[random.Next(0, 24)];
+                random.NextBytes(input);
+            }
+            else
+            {
+                byte[] text = new byte[random.Next(1, 60)];
+                for (int j = 0; j < text.Length; j++)
+                    text[j] = random.Next(8) == 0 ? (byte)random.Next(256) : (byte)random.Next(32, 127);
+                input = HpackTestEncoder.HuffmanEncode(Encoding.Latin1.GetString(text));
+                int damage = random.Next(3);
+                if (damage == 1)
+                    input[random.Next(input.Length)] ^= (byte)(1 << random.Next(8));
+                else if (damage == 2)
+                    input = input[..random.Next(input.Length)];
+            }
+            byte[] decoded = new byte[HpackHuffman.MaxDecodedLength(input.Length)];
+            int n = HpackHuffman.Decode(input, decoded);
+            if (n < 0)
+                continue;
+            accepted++;
+            Assert.Equal(input, HpackTestEncoder.HuffmanEncode(Encoding.Latin1.GetString(decoded, 0, n)));
+        }
+        Assert.True(accepted > 5000);
+    }
+
+    [Fact]
+    public void HuffmanDecodesTwoStringsAtOnceExactlyAsEachAlone()
+    {
+        var random = new Random(23);
+        for (int i = 0; i < 20000; i++)
+        {
+            byte[] first = RandomHuffmanInput(random);
+            byte[] second = RandomHuffmanInput(random);
+            // Room enough, or sometimes barely (or not) enough.
+            byte[] firstOut = new byte[random.Next(3) == 0 ? random.Next(0, 80) : HpackHuffman.MaxDecodedLength(first.Length)];
+            byte[] secondOut = new byte[random.Next(3) == 0 ? random.Next(0, 80) : HpackHuffman.MaxDecodedLength(second.Length)];
+            byte[] firstAlone = new byte[firstOut.Length];
+            byte[] secondAlone = new byte[secondOut.Length];
+            int firstExpected = HpackHuffman.Decode(first, firstAlone);
+            int secondExpected = HpackHuffman.Decode(second, secondAlone);
+
+            HpackHuffman.Decode(first, firstOut, out int firstLength, second, secondOut, out int secondLength);
+
+            Assert.Equal(firstExpected, firstLength);
+            Assert.Equal(secondExpected, secondLength);
+            if (firstLength > 0)
+                Assert.Equal(firstAlone.AsSpan(0, firstLength).ToArray(), firstOut.AsSpan(0, firstLength).ToArray());
+            if (secondLength > 0)
+                Assert.Equal(secondAlone.AsSpan(0, secondLength).ToArray(), secondOut.AsSpan(0, secondLength).ToArray());
+        }
+    }
+
+    [Fact]
+    public void ABadStringDecodedAheadFailsTheBlockOnlyWhenItIsReached()
+    {
+        // Two literal fields with long Huffman values: the second is decoded together with
+        // the first, but its error (EOS inside it) must stop the block at the second field.
+        byte[] good = HpackTestEncoder.HuffmanEncode("a long enough value for pairing");
+        byte[] block =
+        [
+            0x40, .. LiteralString("x-first"), .. HuffmanString(good),
+            0x40 | 58, 0x8A, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, // user-agent: (EOS)
+        ];
+        var decoder = Fresh();
+        var sink = new ListSink();
+        Assert.Equal(HpackResult.Error, decoder.Decode(block, sink));
+        Assert.Equal(["x-first: a long enough value for pairing"], sink.Fields);
+
+        // An error before the string decoded ahead: that string is never used.
+        block = [0x00, .. LiteralString("x-first"), .. HuffmanString(good), 0x80, 0x00, .. HuffmanString(HpackTestEncoder.HuffmanEncode("x-third-field-name")), .. HuffmanString(good)];
+        decoder = Fresh();
+        sink = new ListSink();
+        Assert.Equal(HpackResult.Error, decoder.Decode(block, sink));
+        Assert.Equal(["x-first: a long enough value for pairing"], sink.Fields);
+
+        // And a block of such pairs decodes whole, in order, into the table too.
+        block =
+        [
+            0x40, .. LiteralString("x-first"), .. HuffmanString(good),
+            0x82, 0x86,
+            0x40, .. HuffmanString(HpackTestEncoder.HuffmanEncode("x-second-name")), .. HuffmanString(HpackTestEncoder.HuffmanEncode("second value, also long")),
+            0xBF,
+        ];
+        decoder = Fresh();
+        Assert.Equal(
+            "x-first: a long enough value for pairing|:method: GET|:scheme: http|x-second-name: second value, also long|x-first: a long enough value for pairing",
+            string.Join("|", DecodeAll(decoder, block)));
+    }
+
     [Theory]
     [InlineData("ffffffff")]          // EOS inside the string
     [InlineData("00")]                // padding that is not all ones
@@ -164,6 +266,36 @@ public class HpackDecoderTests
         }
     }
 
+    private static byte[] RandomHuffmanInput(Random random)
+    {
+        if (random.Next(5) == 0)
+        {
+            byte[] noise = new byte[random.Next(0, 40)];
+            random.NextBytes(noise);
+            return noise;
+        }
+        byte[] text = new byte[random.Next(0, 70)];
+        for (int j = 0; j < text.Length; j++)
+            text[j] = random.Next(10) == 0 ? (byte)random.Next(256) : (byte)random.Next(32, 127);
+        byte[] input = HpackTestEncoder.HuffmanEncode(Encoding.Latin1.GetString(text));
+        if (input.Length > 0 && random.Next(4) == 0)
+            input[random.Next(input.Length)] ^= (byte)(1 << random.Next(8));
+        return input;
+    }
+
+    /// <summary>A string literal, not Huffman-coded (short enough for a 7-bit length).</summary>
+    private static byte[] LiteralString(string text) => [(byte)text.Length, .. Encoding.Latin1.GetBytes(text)];
+
+    /// <summary>A Huffman-coded string literal (short enough for a 7-bit length).</summary>
+    private static byte[] HuffmanString(byte[] encoded) => [(byte)(0x80 | encoded.Length), .. encoded];
+
+    private static List<string> DecodeAll(HpackDecoder decoder, byte[] block)
+    {
+        var sink = new ListSink();
+        Assert.Equal(HpackResult.Decoded, decoder.Decode(block, sink));
+        return sink.Fields;
+    }
+
     private static HpackDecoder Fresh()
     {
         var decoder = new HpackDecoder(64 * 1024);
@@ -185,8 +317,12 @@ public class HpackDecoderTests
 
         public int Unknown { get; private set; }
 
-        public void OnField(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value) =>
-            Fields.Add($"{Encoding.Latin1.GetString(name)}: {Encoding.Latin1.GetString(value)}");
+        public void OnField(KnownField known, ReadOnlySpan<byte> field, int nameLength)
+        {
+            // However the name was reached (static or dynamic index, literal), it is recognised alike.
+            Assert.Equal(KnownFields.Of(field[..nameLength]), known);
+            Fields.Add($"{Encoding.Latin1.GetString(field[..nameLength])}: {Encoding.Latin1.GetString(field[nameLength..])}");
+        }
 
         public void OnUnknownField() => Unknown++;
     }
