@@ -116,6 +116,7 @@ public sealed class RedisReplyParser : IFrameParser<RedisMessage>
     /// <summary>An error line, a bulk length line and a little of the payload.</summary>
     public int MaxBoundaryLength => 258;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     public ParseResult Parse(ReadOnlySpan<byte> data, ref RedisMessage frame, in ParseContext<RedisMessage> context)
     {
         int pos = 0;

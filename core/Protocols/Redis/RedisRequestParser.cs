@@ -74,6 +74,7 @@ public sealed class RedisRequestParser : IFrameParser<RedisMessage>
     /// <summary>"*" + up to 10 digits + CRLF + "$".</summary>
     public int MaxBoundaryLength => 16;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     public ParseResult Parse(ReadOnlySpan<byte> data, ref RedisMessage frame, in ParseContext<RedisMessage> context)
     {
         int pos = 0;
