@@ -4,6 +4,9 @@
 # so drift in the machine's speed affects both sides alike.
 #
 #   benchmarks/wrk-overhead.sh [SECONDS_PER_RUN] [ROUNDS]
+#   SCOPE=nginx benchmarks/wrk-overhead.sh ...   records with --pid of nginx's worker
+#       (attaching to one service, the editor's case) instead of node-wide: wrk's
+#       syscalls still run the BPF programs, which stop at the pid check.
 #
 # Prints each run's requests/s, where the capture's cost went in each recorded
 # run (CPU of the `devtools record` process; CPU of the BPF programs from
@@ -16,6 +19,8 @@ rounds="${2:-3}"
 threads="${WRK_THREADS:-1}"
 connections="${WRK_CONNECTIONS:-32}"
 path="${WRK_PATH:-/index.json}"
+scope="${SCOPE:-node}"
+case "$scope" in node|nginx) ;; *) echo "SCOPE is node or nginx, not '$scope'" >&2; exit 2 ;; esac
 
 "$root/scripts/setup.sh" test
 "$root/devtools" --help >/dev/null   # builds the CLI if needed
@@ -53,6 +58,13 @@ EOF
 nginx -c "$work/nginx.conf" -p "$work" &
 nginx_pid=$!
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port$path" >/dev/null && break; sleep 0.1; done
+record_args=()
+if [ "$scope" = nginx ]; then
+  worker=$(pgrep -P "$nginx_pid" | head -1)
+  [ -n "$worker" ] || { echo "no nginx worker process found" >&2; exit 1; }
+  record_args=(--pid "$worker")
+  echo "recording only nginx's worker (pid $worker)"
+fi
 
 run_wrk() {
   wrk -t"$threads" -c"$connections" -d"${seconds}s" "http://127.0.0.1:$port$path" | awk '/Requests\/sec/ {print $2}'
@@ -76,7 +88,7 @@ for round in $(seq "$rounds"); do
   echo "round $round  without capture: $rps req/s"
 
   log="$work/record-$round.log"
-  "$root/devtools" record --duration 1h --output "$work/out-$round" >"$log" 2>&1 &
+  "$root/devtools" record --duration 1h --output "$work/out-$round" "${record_args[@]}" >"$log" 2>&1 &
   record_pid=$!
   for _ in $(seq 200); do grep -q "recording for" "$log" && break; sleep 0.1; done
   grep -q "recording for" "$log" || { cat "$log"; echo "devtools record did not start" >&2; exit 1; }
