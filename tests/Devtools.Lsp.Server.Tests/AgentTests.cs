@@ -71,6 +71,13 @@ public sealed class AgentTests(ITestOutputHelper output)
             Assert.True(state.GetProperty("attached").GetBoolean());
             Assert.Equal("agent", state.GetProperty("source").GetString());
             Assert.Equal(shop.Process.Pid, state.GetProperty("pid").GetInt32());
+            // The agent passes its counters on: node-wide with eBPF, the EventPipe session's without.
+            JsonElement losses = state.GetProperty("losses");
+            output.WriteLine($"losses: {losses}");
+            Assert.Equal(ebpf ? "node" : "process", losses.GetProperty("scope").GetString());
+            Assert.Contains(losses.GetProperty("notKnown").EnumerateArray(), n => n.GetString()!.StartsWith("EventPipe counts", StringComparison.Ordinal));
+            if (!ebpf)
+                Assert.Equal(0, losses.GetProperty("counters").GetArrayLength());
 
             using var http = new HttpClient { BaseAddress = new Uri(shop.BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
             for (int i = 1; i <= 10; i++)

@@ -63,6 +63,8 @@ public sealed class BridgeEndToEndTests(ITestOutputHelper output)
         Assert.True(state.GetProperty("attached").GetBoolean());
         Assert.Equal("eventpipe", state.GetProperty("source").GetString());
         output.WriteLine($"attach took {attached - attachStart} ms");
+        // The state says what the capture lost: nothing yet, and what EventPipe cannot tell.
+        AssertNoLosses(state.GetProperty("losses"));
 
         // Traffic: 20 orders (one 404), two server errors, CPU on /work.
         using var http = new HttpClient { BaseAddress = new Uri(shop.BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
@@ -194,6 +196,14 @@ public sealed class BridgeEndToEndTests(ITestOutputHelper output)
         Assert.Equal("sampled", speedscope.GetProperty("profiles")[0].GetProperty("type").GetString());
         Assert.Contains(speedscope.GetProperty("shared").GetProperty("frames").EnumerateArray(), f => f.GetProperty("name").GetString()!.EndsWith("Work.Spin", StringComparison.Ordinal));
 
+        // After all that traffic, a clean capture still lost nothing: in the state and in its notifications.
+        JsonElement afterTraffic = await lsp.RequestAsync("devtools/state", new { });
+        output.WriteLine($"state after traffic: {afterTraffic}");
+        AssertNoLosses(afterTraffic.GetProperty("losses"));
+        JsonElement notified = await lsp.WaitForNotificationAsync("devtools/stateChanged", p => p.GetProperty("attached").GetBoolean() && p.TryGetProperty("losses", out _), Wait);
+        AssertNoLosses(notified.GetProperty("losses"));
+        Assert.DoesNotContain("capture lost data", markdown, StringComparison.Ordinal);
+
         // The target exits: the client is told plainly.
         shop.Process.Dispose();
         JsonElement lost = await lsp.WaitForNotificationAsync("devtools/stateChanged", p => !p.GetProperty("attached").GetBoolean(), Wait);
@@ -201,6 +211,16 @@ public sealed class BridgeEndToEndTests(ITestOutputHelper output)
         Assert.Contains("exited", lost.GetProperty("error").GetString(), StringComparison.Ordinal);
 
         Assert.Equal(0, await lsp.StopAsync());
+    }
+
+    /// <summary>A clean EventPipe capture: no counter, nothing summed, and the sentence on what EventPipe cannot tell.</summary>
+    private static void AssertNoLosses(JsonElement losses)
+    {
+        Assert.Equal(0, losses.GetProperty("total").GetInt64());
+        Assert.Equal(0, losses.GetProperty("bytes").GetInt64());
+        Assert.Equal(0, losses.GetProperty("counters").GetArrayLength());
+        Assert.Equal("process", losses.GetProperty("scope").GetString());
+        Assert.Contains(losses.GetProperty("notKnown").EnumerateArray(), n => n.GetString()!.StartsWith("EventPipe counts the events the runtime dropped", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -216,6 +236,8 @@ public sealed class BridgeEndToEndTests(ITestOutputHelper output)
         JsonElement state = await lsp.RequestAsync("devtools/attach", new { pid = shop.Process.Pid, mode = "ebpf" });
         Assert.True(state.GetProperty("attached").GetBoolean());
         Assert.Equal("ebpf", state.GetProperty("source").GetString());
+        output.WriteLine($"losses at attach: {state.GetProperty("losses")}");
+        Assert.Equal("process", state.GetProperty("losses").GetProperty("scope").GetString());
 
         using var http = new HttpClient { BaseAddress = new Uri(shop.BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
         for (int i = 1; i <= 12; i++)

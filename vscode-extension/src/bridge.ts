@@ -22,7 +22,7 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 import { BridgeCommand, expandSourceRoots, resolveBridge } from './bridgePath';
-import { BridgeStatus } from './format';
+import { BridgeStatus, lossSummary } from './format';
 import { AttachState, BridgeOptions, ClientCommands, HotLinesParams, Methods } from './protocol';
 import { RefreshGate } from './refreshGate';
 
@@ -55,11 +55,15 @@ export class Bridge implements vscode.Disposable {
   /** Drops inlay hints that decorations already show (set by the extension). */
   inlayHintFilter: InlayHintFilter | undefined;
 
+  /** The last state the bridge sent: its losses go into the lenses' tooltips. */
+  private lastState: AttachState | undefined;
+
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly output: vscode.OutputChannel,
   ) {
     this.subscriptions.push(this.statusEmitter, this.stateEmitter, this.hotLinesEmitter);
+    this.subscriptions.push(this.stateEmitter.event(s => { this.lastState = s; }));
     // sourceRoots and refreshIntervalMs also reach a running bridge through
     // workspace/didChangeConfiguration (synchronize.configurationSection);
     // log it so a user can see the new values were taken.
@@ -195,9 +199,17 @@ export class Bridge implements vscode.Disposable {
         },
       },
       middleware: {
-        provideCodeLenses: (document, token, next) => {
+        provideCodeLenses: async (document, token, next) => {
           lensGate.consumed();
-          return next(document, token);
+          const lenses = await next(document, token);
+          // Numbers built from a capture that lost data say so (LSP 3.17 lenses carry no tooltip).
+          const lost = this.lastState?.attached ? lossSummary(this.lastState.losses) : undefined;
+          if (lost && lenses) {
+            for (const lens of lenses) {
+              if (lens.command?.title) lens.command.tooltip = `⚠ ${lost}`;
+            }
+          }
+          return lenses;
         },
         provideInlayHints: async (document, range, token, next) => {
           hintGate.consumed();

@@ -1,6 +1,6 @@
 // Pure formatting helpers: status bar text, attach quick pick items, request rows.
 // No 'vscode' import, so the unit tests run them under plain node.
-import type { AttachState, RequestRow, Target } from './protocol';
+import type { AttachState, CaptureLosses, LossCounter, RequestRow, Target } from './protocol';
 
 /** `212`, `12.5k`, `3.4`, `0.2`: a rate with as many digits as are worth reading. */
 export function formatCount(n: number): string {
@@ -65,13 +65,59 @@ export function statusView(bridge: BridgeStatus, state: AttachState | undefined,
   if (state.since) lines.push(`for ${formatDuration(now - state.since)}`);
   lines.push(`${formatRequestRate(state.requestsPerSecond)}`);
   if (state.error) lines.push(`⚠ ${state.error}`);
+  const lost = hasLosses(state.losses);
+  if (state.losses) lines.push(...lossLines(state.losses));
   lines.push('Click to detach or attach elsewhere.');
   return {
     // an agent's address can be long: it is in the tooltip
-    text: `$(pulse) Devtools: ${state.processName ?? (state.agent ? 'agent' : who)} ${formatRequestRate(state.requestsPerSecond)}`,
+    text: `${lost ? '$(warning)' : '$(pulse)'} Devtools: ${state.processName ?? (state.agent ? 'agent' : who)} ${formatRequestRate(state.requestsPerSecond)}`,
     tooltip: lines.join('\n'),
-    warning: !!state.error,
+    warning: !!state.error || lost,
   };
+}
+
+/** True when the capture lost anything. */
+export function hasLosses(losses: CaptureLosses | undefined): losses is CaptureLosses {
+  return !!losses && losses.counters.length > 0;
+}
+
+/** `512 B`, `4.0 KiB`, `1.5 MiB`, `2.00 GiB` (as the CLI's capture summary). */
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  if (n < 1024 * 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MiB`;
+  return `${(n / (1024 * 1024 * 1024)).toFixed(2)} GiB`;
+}
+
+/** `12 http parse errors`, `4.0 KiB lost in 3 gaps`. */
+export function formatLoss(c: LossCounter): string {
+  return `${c.unit === 'bytes' ? formatBytes(c.value) : c.value.toLocaleString('en-US')} ${c.label}`;
+}
+
+/**
+ * The status bar tooltip's lines on losses: the counters (at most `max`), whether
+ * they are node-wide, and what the source cannot tell. Nothing for a clean capture
+ * whose source knows all it could.
+ */
+export function lossLines(losses: CaptureLosses, max = 8): string[] {
+  const lines: string[] = [];
+  if (hasLosses(losses)) {
+    lines.push(`⚠ capture lost data${losses.scope === 'node' ? ' (node-wide counters)' : ''}:`);
+    for (const c of losses.counters.slice(0, max)) lines.push(`  ${formatLoss(c)}`);
+    if (losses.counters.length > max) lines.push(`  … and ${losses.counters.length - max} more`);
+  } else {
+    lines.push('capture lost nothing');
+  }
+  for (const n of losses.notKnown) lines.push(`not known: ${n}`);
+  return lines;
+}
+
+/** `capture lost data: 12 http parse errors, 4.0 KiB lost in 3 gaps, and 2 more`; undefined when nothing was lost. */
+export function lossSummary(losses: CaptureLosses | undefined, max = 2): string | undefined {
+  if (!hasLosses(losses)) return undefined;
+  const shown = losses.counters.slice(0, max).map(formatLoss).join(', ');
+  const more = losses.counters.length - max;
+  return `capture lost data: ${shown}${more > 0 ? `, and ${more} more` : ''}`;
 }
 
 function targetLabel(state: AttachState): string {

@@ -27,6 +27,29 @@ export interface AttachState {
   error?: string;
   /** A sentence for a status bar or notification ("Attached to dotnet (1234) · 3.2 req/s"). */
   message?: string;
+  /** What the capture behind the source lost so far (attached only). */
+  losses?: CaptureLosses;
+}
+
+/** What a capture lost: only non-zero counters; none for a clean capture. */
+export interface CaptureLosses {
+  /** Sum of the counters that count things (events, messages, samples, rows). */
+  total: number;
+  /** Sum of the counters that count bytes. */
+  bytes: number;
+  counters: LossCounter[];
+  /** `process`: the attached process's counters; `node`: a node-wide capture's (an agent with eBPF). */
+  scope: 'process' | 'node';
+  /** What the source cannot tell, a sentence each. */
+  notKnown: string[];
+}
+
+/** One loss counter; `label` reads after the value (`12` `http parse errors`). */
+export interface LossCounter {
+  name: string;
+  value: number;
+  label: string;
+  unit: 'count' | 'bytes';
 }
 
 export interface EndpointStat {

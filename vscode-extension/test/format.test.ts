@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  escapeHtml, formatCount, isAgentAddress, formatDuration, formatLatency, formatRequestRate, recentRequestsFilter,
-  requestCells, statusView, targetDisplayName, targetItems,
+  escapeHtml, formatBytes, formatCount, isAgentAddress, formatDuration, formatLatency, formatRequestRate, lossSummary,
+  recentRequestsFilter, requestCells, statusView, targetDisplayName, targetItems,
 } from '../src/format';
-import type { Target } from '../src/protocol';
+import type { AttachState, CaptureLosses, Target } from '../src/protocol';
 
 test('rates read like the lens: 212 req/min', () => {
   assert.equal(formatRequestRate(212 / 60), '212 req/min');
@@ -105,4 +105,77 @@ test('agent addresses', () => {
   assert.ok(!isAgentAddress('tcp:127.0.0.1'));
   assert.ok(!isAgentAddress('agent.sock'));
   assert.ok(!isAgentAddress(''));
+});
+
+const eventPipeNotKnown = 'EventPipe counts the events the runtime dropped, not which: the requests and samples they carried are not known';
+
+const lossy: CaptureLosses = {
+  total: 1215,
+  bytes: 4096,
+  counters: [
+    { name: 'kernel.ring_buffer_full_data', value: 1200, label: 'data events dropped by the kernel (ring buffer full)', unit: 'count' },
+    { name: 'lost_bytes', value: 4096, label: 'lost in 3 gaps', unit: 'bytes' },
+    { name: 'http.parse_errors', value: 12, label: 'http parse errors', unit: 'count' },
+    { name: 'http.unmatched_requests', value: 3, label: 'http requests without a response', unit: 'count' },
+  ],
+  scope: 'process',
+  notKnown: [],
+};
+
+const attachedTo = (losses?: CaptureLosses): AttachState => ({
+  attached: true, pid: 4242, processName: 'SampleShop', source: 'ebpf', requestsPerSecond: 3.5, since: 1000, losses,
+});
+
+test('status bar: a capture that lost data takes the warning form and lists the counters', () => {
+  const v = statusView('running', attachedTo(lossy), 61_000);
+  assert.equal(v.text, '$(warning) Devtools: SampleShop 210 req/min');
+  assert.equal(v.warning, true);
+  const lines = v.tooltip.split('\n');
+  const at = lines.indexOf('⚠ capture lost data:');
+  assert.ok(at > 0, v.tooltip);
+  assert.deepEqual(lines.slice(at + 1, at + 5), [
+    '  1,200 data events dropped by the kernel (ring buffer full)',
+    '  4.0 KiB lost in 3 gaps',
+    '  12 http parse errors',
+    '  3 http requests without a response',
+  ]);
+  assert.equal(lines[lines.length - 1], 'Click to detach or attach elsewhere.');
+});
+
+test('status bar: node-wide counters, long lists and what is not known', () => {
+  const many: CaptureLosses = {
+    ...lossy,
+    scope: 'node',
+    counters: Array.from({ length: 10 }, (_, i) => ({ name: `p.c${i}`, value: i + 1, label: `losses ${i}`, unit: 'count' as const })),
+    notKnown: ['this agent is older and does not report what its capture lost: update it'],
+  };
+  const v = statusView('running', { ...attachedTo(many), source: 'agent', agent: 'unix:/run/devtools/agent.sock' });
+  assert.match(v.tooltip, /^⚠ capture lost data \(node-wide counters\):$/m);
+  assert.match(v.tooltip, /^ {2}8 losses 7$/m);
+  assert.doesNotMatch(v.tooltip, /losses 8/);
+  assert.match(v.tooltip, /^ {2}… and 2 more$/m);
+  assert.match(v.tooltip, /^not known: this agent is older/m);
+});
+
+test('status bar: a clean capture keeps the normal form and says it lost nothing', () => {
+  const clean: CaptureLosses = { total: 0, bytes: 0, counters: [], scope: 'process', notKnown: [eventPipeNotKnown] };
+  const v = statusView('running', { ...attachedTo(clean), source: 'eventpipe' }, 61_000);
+  assert.equal(v.text, '$(pulse) Devtools: SampleShop 210 req/min');
+  assert.equal(v.warning, false);
+  assert.match(v.tooltip, /^capture lost nothing$/m);
+  assert.match(v.tooltip, /^not known: EventPipe counts the events/m);
+  // an older bridge sends no losses at all: nothing about them
+  assert.doesNotMatch(statusView('running', attachedTo(undefined)).tooltip, /lost/);
+});
+
+test('lens tooltip: a brief summary of the losses', () => {
+  assert.equal(lossSummary(lossy),
+    'capture lost data: 1,200 data events dropped by the kernel (ring buffer full), 4.0 KiB lost in 3 gaps, and 2 more');
+  assert.equal(lossSummary({ ...lossy, counters: lossy.counters.slice(2, 3) }), 'capture lost data: 12 http parse errors');
+  assert.equal(lossSummary({ ...lossy, counters: [] }), undefined);
+  assert.equal(lossSummary(undefined), undefined);
+  assert.equal(formatBytes(512), '512 B');
+  assert.equal(formatBytes(1536), '1.5 KiB');
+  assert.equal(formatBytes(3 * 1024 * 1024), '3.0 MiB');
+  assert.equal(formatBytes(2 * 1024 * 1024 * 1024), '2.00 GiB');
 });

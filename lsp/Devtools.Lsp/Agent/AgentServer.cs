@@ -38,6 +38,9 @@ public sealed class AgentServer : IAsyncDisposable
     /// <summary>True when eBPF capture feeds <see cref="Tables"/> (then attach only profiles).</summary>
     public bool Ebpf => _capture is not null;
 
+    /// <summary>The node-wide capture's counters so far, when eBPF capture is on.</summary>
+    public CaptureSummary? CaptureSummary() => _capture?.Summary();
+
     /// <summary>Why eBPF capture is off, when it is.</summary>
     public string? CaptureProblem { get; }
 

@@ -145,6 +145,36 @@ internal sealed class AgentTarget(AgentServer server, string token) : IAsyncDisp
         return new { speedscope = monitor.FlameGraph() };
     }
 
+    /// <summary>
+    /// What the capture lost: with eBPF the node-wide capture's counters (kernel drops, gaps,
+    /// parse errors, evicted rows, ...), else the tables' evictions; plus the EventPipe session
+    /// of <c>pid</c> (or of this connection's only process) when there is one.
+    /// </summary>
+    [JsonRpcMethod(Methods.Losses)]
+    public async Task<CaptureLosses> LossesAsync(JsonElement args = default)
+    {
+        Check();
+        int? pid = args.OptInt("pid");
+        var report = new LossReport();
+        if (server.CaptureSummary() is { } summary)
+            report.AddCapture(summary);
+        else
+            report.AddTables(server.Tables);
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            ProcessMonitor? monitor = pid is { } p ? _monitors.GetValueOrDefault(p) : _monitors.Count == 1 ? _monitors.Values.First() : null;
+            monitor?.AddLosses(report);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+        if (server.Ebpf)
+            report.NotKnown("the agent's capture is node-wide: its counters include other processes' traffic");
+        return report.Build(server.Ebpf ? "node" : "process");
+    }
+
     [JsonRpcMethod(Methods.State)]
     public object State(JsonElement args)
     {

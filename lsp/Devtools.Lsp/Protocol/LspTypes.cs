@@ -45,6 +45,7 @@ public static class Methods
     // Agent only.
     public const string Authenticate = "devtools/authenticate";
     public const string Requests = "devtools/requests";
+    public const string Losses = "devtools/losses";
 }
 
 /// <summary>The attach state the client shows (docs/editor-protocol.md, AttachState).</summary>
@@ -57,7 +58,24 @@ public sealed record AttachState(
     double RequestsPerSecond = 0,
     long? Since = null,
     string? Error = null,
-    string? Message = null);
+    string? Message = null,
+    CaptureLosses? Losses = null);
+
+/// <summary>
+/// What the capture behind the current source lost, so that numbers built from it are never
+/// trusted silently (docs/editor-protocol.md, CaptureLosses). <see cref="Counters"/> holds only
+/// the non-zero counters; it is empty for a clean capture.
+/// </summary>
+/// <param name="Total">Sum of the counters that count things (events, messages, samples, rows).</param>
+/// <param name="Bytes">Sum of the counters that count bytes.</param>
+/// <param name="Counters">The non-zero counters, kernel first, then reassembly, protocols, EventPipe, tables.</param>
+/// <param name="Scope">"process": the counters are the attached process's; "node": a node-wide capture's (an agent with eBPF).</param>
+/// <param name="NotKnown">What this source cannot tell (a sentence each).</param>
+public sealed record CaptureLosses(long Total, long Bytes, IReadOnlyList<LossCounter> Counters, string Scope, IReadOnlyList<string> NotKnown);
+
+/// <summary>One non-zero loss counter: a stable name ("kernel.ring_buffer_full_data", "http.parse_errors"), its value, and a label to print after the value.</summary>
+/// <param name="Unit">"bytes", or "count" for everything else.</param>
+public sealed record LossCounter(string Name, long Value, string Label, string Unit = "count");
 
 public sealed record EndpointStat(
     string Method,

@@ -109,6 +109,24 @@ public sealed class AgentSource : IRuntimeSource
         return r.Requests;
     }
 
+    /// <summary>The agent's counters (node-wide with eBPF) and its EventPipe session's for <see cref="Pid"/>.</summary>
+    public async Task<CaptureLosses> LossesAsync(CancellationToken ct)
+    {
+        try
+        {
+            return await Call<CaptureLosses>(Methods.Losses, new { pid = Pid }, ct).ConfigureAwait(false);
+        }
+        catch (RemoteMethodNotFoundException)
+        {
+            return LossReport.Unknown("node", "this agent is older and does not report what its capture lost: update it");
+        }
+        catch (RemoteInvocationException e)
+        {
+            // Never a reason to stop showing the data; said instead of the counters.
+            return LossReport.Unknown("node", $"the agent could not report what its capture lost: {e.Message}");
+        }
+    }
+
     public async Task<IReadOnlyList<Devtools.Core.Api.SqlStatDto>> SqlStatsAsync(TimeSpan window, CancellationToken ct)
     {
         try

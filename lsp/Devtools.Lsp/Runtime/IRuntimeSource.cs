@@ -25,6 +25,9 @@ public interface IRuntimeSource : IAsyncDisposable
     /// <summary>Why the source stopped giving data (target exited, agent lost), or null while it runs.</summary>
     string? Lost { get; }
 
+    /// <summary>What the capture behind this source lost so far (only non-zero counters).</summary>
+    Task<CaptureLosses> LossesAsync(CancellationToken ct);
+
     /// <summary>Requests that completed in the last <paramref name="window"/>, oldest first.</summary>
     Task<IReadOnlyList<RequestRow>> RequestsAsync(TimeSpan window, CancellationToken ct);
 

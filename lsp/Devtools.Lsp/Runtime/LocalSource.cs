@@ -61,6 +61,23 @@ public sealed class LocalSource : IRuntimeSource
         }
     }
 
+    /// <summary>
+    /// With eBPF: the capture's counters (kernel drops, gaps, parse errors, evicted rows, ...)
+    /// and the profiler's; with EventPipe only: the session's, and rows http_events evicted.
+    /// </summary>
+    public Task<CaptureLosses> LossesAsync(CancellationToken ct) => Task.FromResult(Losses());
+
+    internal CaptureLosses Losses()
+    {
+        var report = new LossReport();
+        if (_capture is not null)
+            report.AddCapture(_capture.Summary());
+        _monitor.AddLosses(report);
+        if (_capture is null)
+            report.AddTables(_monitor.Tables);
+        return report.Build("process");
+    }
+
     public Task<IReadOnlyList<RequestRow>> RequestsAsync(TimeSpan window, CancellationToken ct) => Task.FromResult(_monitor.Requests(window));
 
     /// <summary>EventPipe sees no SQL: statements come from eBPF capture (in-process or the agent's).</summary>

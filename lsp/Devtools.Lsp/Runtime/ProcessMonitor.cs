@@ -27,9 +27,12 @@ public sealed class ProcessMonitor : IAsyncDisposable
     private Profile? _previous;
     private Profile? _cached;
 
-    private ProcessMonitor(ManagedProfilerSession session, TableStore tables)
+    private readonly ManagedRequestRecorder? _recorder;
+
+    private ProcessMonitor(ManagedProfilerSession session, TableStore tables, ManagedRequestRecorder? recorder)
     {
         _session = session;
+        _recorder = recorder;
         Tables = tables;
         Since = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
     }
@@ -85,12 +88,10 @@ public sealed class ProcessMonitor : IAsyncDisposable
     public static async Task<ProcessMonitor> StartAsync(int pid, TableStore tables, bool recordRequests, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(tables);
-        var options = new ManagedProfilerOptions
-        {
-            Requests = recordRequests ? ManagedRequestRecorder.ForTable(tables.HttpEvents) : null,
-        };
+        ManagedRequestRecorder? recorder = recordRequests ? ManagedRequestRecorder.ForTable(tables.HttpEvents) : null;
+        var options = new ManagedProfilerOptions { Requests = recorder };
         ManagedProfilerSession session = await ManagedProfiler.StartAsync(pid, options, ct).ConfigureAwait(false);
-        return new ProcessMonitor(session, tables);
+        return new ProcessMonitor(session, tables, recorder);
     }
 
     /// <summary>The profile of the last 30–60 s.</summary>
@@ -111,6 +112,16 @@ public sealed class ProcessMonitor : IAsyncDisposable
             _snapshotClock.Restart();
             return _cached;
         }
+    }
+
+    /// <summary>
+    /// What the session lost: events the runtime dropped (since attach), samples over the stack
+    /// limit (this profile period), and what the request recorder could not record.
+    /// </summary>
+    public LossReport AddLosses(LossReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return report.AddEventPipe(_session.Statistics, _recorder?.Counters);
     }
 
     public Hotspots Hotspots(int limit) => ProfileViews.Hotspots(RecentProfile(), limit);

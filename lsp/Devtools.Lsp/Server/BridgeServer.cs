@@ -50,6 +50,8 @@ public sealed class BridgeServer : IAsyncDisposable
     private IReadOnlyList<SqlStatDto> _lastSql = [];
     private IRuntimeSource? _sqlSource;
     private readonly Stopwatch _sinceSql = Stopwatch.StartNew();
+    private volatile SourceLosses? _losses;
+    private readonly Stopwatch _sinceLosses = Stopwatch.StartNew();
     private Task? _pendingRefresh;
     private bool _shutdown;
 
@@ -237,7 +239,7 @@ public sealed class BridgeServer : IAsyncDisposable
     {
         string path = PathOf(args);
         Position? position = args.Prop("position").Deserialize<Position>(Json.Options);
-        return position is null ? null : Presenter.Hover(path, position, _index, _live, _source is not null);
+        return position is null ? null : Presenter.Hover(path, position, _index, _live, _source is not null, CurrentLosses);
     }
 
     [JsonRpcMethod("workspace/executeCommand")]
@@ -313,6 +315,7 @@ public sealed class BridgeServer : IAsyncDisposable
             _attachGate.Release();
         }
         _log($"attached to {pid}");
+        await RefreshLossesAsync(ct).ConfigureAwait(false);
         AttachState state = State();
         await NotifyStateAsync(state).ConfigureAwait(false);
         return state;
@@ -343,6 +346,7 @@ public sealed class BridgeServer : IAsyncDisposable
         {
             _attachGate.Release();
         }
+        await RefreshLossesAsync(ct).ConfigureAwait(false);
         AttachState state = State();
         await NotifyStateAsync(state).ConfigureAwait(false);
         return state;
@@ -464,7 +468,30 @@ public sealed class BridgeServer : IAsyncDisposable
         string message = s.Kind == "agent"
             ? $"Connected to the agent at {s.Agent}" + (s.Pid is { } p ? $", profiling {s.ProcessName} ({p})" : "") + $" · {rps:0.#} req/s"
             : $"Attached to {s.ProcessName} ({s.Pid}) · {rps:0.#} req/s";
-        return new AttachState(true, s.Pid, s.ProcessName, s.Kind, s.Agent, rps, s.Since, null, message);
+        CaptureLosses? losses = _losses is { } l && ReferenceEquals(l.Source, s) ? l.Losses : null;
+        return new AttachState(true, s.Pid, s.ProcessName, s.Kind, s.Agent, rps, s.Since, null, message, losses);
+    }
+
+    /// <summary>The losses of the source they were read from (a source replaced since must not lend them its successor).</summary>
+    private sealed record SourceLosses(IRuntimeSource Source, CaptureLosses Losses);
+
+    /// <summary>The current source's losses, when it is attached and they were read.</summary>
+    private CaptureLosses? CurrentLosses => _losses is { } l && ReferenceEquals(l.Source, _source) ? l.Losses : null;
+
+    /// <summary>Reads the current source's losses now (after an attach: the first state carries them).</summary>
+    private async Task RefreshLossesAsync(CancellationToken ct)
+    {
+        if (_source is not { } source)
+            return;
+        try
+        {
+            _losses = new SourceLosses(source, await source.LossesAsync(ct).ConfigureAwait(false));
+            _sinceLosses.Restart();
+        }
+        catch (AgentException e)
+        {
+            _log(e.Message);
+        }
     }
 
     private async Task DetachCoreAsync(string? why)
@@ -556,6 +583,13 @@ public sealed class BridgeServer : IAsyncDisposable
                         _sqlSource = source;
                         _sinceSql.Restart();
                     }
+                    // Losses once a second as well: the state notification below carries them, so a
+                    // change reaches the client within a second, never once per event.
+                    if (_sinceLosses.Elapsed >= StateInterval || _losses is not { } read || !ReferenceEquals(read.Source, source))
+                    {
+                        _losses = new SourceLosses(source, await source.LossesAsync(ct).ConfigureAwait(false));
+                        _sinceLosses.Restart();
+                    }
                 }
                 catch (AgentException e)
                 {
@@ -573,6 +607,7 @@ public sealed class BridgeServer : IAsyncDisposable
             _lastHotspots = null;
             _lastSql = [];
             _sqlSource = null;
+            _losses = null;
         }
         await RefreshIfChangedAsync().ConfigureAwait(false);
     }

@@ -18,6 +18,34 @@ public static class Format
     /// <summary>0.4%, 12.5%.</summary>
     public static string Percent(double percent) => percent.ToString("0.0", Inv) + "%";
 
+    /// <summary>512 B, 4.0 KiB, 1.5 MiB, 2.00 GiB (as the CLI's capture summary).</summary>
+    public static string Bytes(long bytes) => bytes switch
+    {
+        < 1024 => bytes.ToString(Inv) + " B",
+        < 1 << 20 => (bytes / 1024.0).ToString("0.0", Inv) + " KiB",
+        < 1L << 30 => (bytes / 1048576.0).ToString("0.0", Inv) + " MiB",
+        _ => (bytes / 1073741824.0).ToString("0.00", Inv) + " GiB",
+    };
+
+    /// <summary>One loss counter as it reads: <c>12 http parse errors</c>, <c>4.0 KiB lost in 3 gaps</c>.</summary>
+    public static string Loss(Protocol.LossCounter counter)
+    {
+        ArgumentNullException.ThrowIfNull(counter);
+        return (counter.Unit == "bytes" ? Bytes(counter.Value) : counter.Value.ToString("N0", Inv)) + " " + counter.Label;
+    }
+
+    /// <summary>
+    /// <c>capture lost data: 12 data events dropped by the kernel (ring buffer full), 4.0 KiB lost in 3 gaps, and 2 more</c>;
+    /// null when nothing was lost.
+    /// </summary>
+    public static string? LossSummary(Protocol.CaptureLosses? losses, int max = 2)
+    {
+        if (losses is null || losses.Counters.Count == 0)
+            return null;
+        string text = "capture lost data: " + string.Join(", ", losses.Counters.Take(max).Select(Loss));
+        return losses.Counters.Count > max ? text + $", and {losses.Counters.Count - max} more" : text;
+    }
+
     public static string Time(long unixMs) =>
         DateTimeOffset.FromUnixTimeMilliseconds(unixMs).ToLocalTime().ToString("HH:mm:ss.fff", Inv);
 }

@@ -95,7 +95,8 @@ public static class Presenter
         return hints;
     }
 
-    public static Hover? Hover(string path, Position position, WorkspaceIndex index, LiveSnapshot live, bool attached)
+    /// <summary>The hover of a position; when it shows runtime data and the capture lost some, a last line says so.</summary>
+    public static Hover? Hover(string path, Position position, WorkspaceIndex index, LiveSnapshot live, bool attached, CaptureLosses? losses = null)
     {
         ArgumentNullException.ThrowIfNull(position);
         ArgumentNullException.ThrowIfNull(index);
@@ -129,6 +130,8 @@ public static class Presenter
             md.Append($"**CPU** {Format.Percent(hot.Percent)} of samples on this line ({hot.Samples} of {live.Hotspots?.TotalSamples ?? 0}), {Format.Percent(hot.TotalPercent)} with what it calls · `{hot.Function}`\n");
             range ??= LspRange.Of(position.Line, 0, position.Line, 0);
         }
+        if (md.Length > 0 && attached && Format.LossSummary(losses) is { } lost)
+            md.Append("\n\n⚠ *").Append(lost.Replace("*", "\\*", StringComparison.Ordinal)).Append(" — these numbers may be low.*\n");
         return md.Length == 0 ? null : new Hover(new MarkupContent("markdown", md.ToString().TrimEnd() + "\n"), range);
     }
 
