@@ -137,7 +137,9 @@ internal static class RedisText
             return IsPlainBlock(Vector128.LoadUnsafe(ref start))
                 && IsPlainBlock(Vector128.LoadUnsafe(ref start, (nuint)(length - 16)));
         }
-        return text.IndexOfAnyExcept(PlainBytes) < 0;
+        // Longer values that need escaping are mostly JSON documents, whose first quote is in
+        // the first block: that block is looked at before the search is called.
+        return IsPlainBlock(Vector128.LoadUnsafe(ref start)) && text[16..].IndexOfAnyExcept(PlainBytes) < 0;
     }
 
     private static bool IsPlainByte(byte b) => (uint)(b - 0x20) < 0x5f && b != (byte)'"' && b != (byte)'\\';
