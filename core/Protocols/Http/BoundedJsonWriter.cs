@@ -213,35 +213,70 @@ internal ref struct BoundedJsonWriter(Span<byte> destination)
     }
 
     /// <summary>
-    /// Room a block needs for <see cref="EscapeQuotes"/>: the reach of the 16-byte store made
-    /// after its last quote, which lands at most 15 bytes and a backslash per quote along.
+    /// Room a block needs for <see cref="EscapeQuotes"/>: the reach of the 16-byte store of its
+    /// second half, which lands 8 bytes and a backslash per quote of the first half along.
     /// </summary>
-    private static int EscapeRoom(uint quotes) => 31 + BitOperations.PopCount(quotes);
+    private static int EscapeRoom(uint quotes) => 24 + BitOperations.PopCount(quotes);
 
     /// <summary>
-    /// The first <paramref name="length"/> bytes of <paramref name="block"/>, already stored at
-    /// <paramref name="position"/>, hold quotes or backslashes where <paramref name="quotes"/> has
-    /// bits: puts a backslash before each, storing the rest of the block again one place
-    /// further along each time. Returns the position after the block. Bytes past it are
-    /// scratch (the destination has <see cref="EscapeRoom"/> bytes of room).
+    /// The first <paramref name="length"/> bytes of <paramref name="block"/> hold quotes or
+    /// backslashes where <paramref name="quotes"/> has bits: writes the block at
+    /// <paramref name="position"/> with a backslash before each, and returns the position
+    /// after it. Each half of the block is spread in one shuffle, so a block costs two
+    /// stores however many quotes it holds (a JSON document kept in a value has one every
+    /// few bytes). Bytes past the returned position are scratch (the destination has
+    /// <see cref="EscapeRoom"/> bytes of room).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int EscapeQuotes(Vector128<byte> block, uint quotes, int length, Span<byte> destination, int position)
     {
         ref byte target = ref MemoryMarshal.GetReference(destination);
-        int placed = 0;
-        do
+        uint low = quotes & 0xFF;
+        SpreadHalf(block, low).StoreUnsafe(ref target, (nuint)position);
+        if (length <= 8)
+            return position + length + BitOperations.PopCount(low);
+        position += 8 + BitOperations.PopCount(low);
+        uint high = quotes >> 8;
+        SpreadHalf(Sse2.ShiftRightLogical128BitLane(block, 8), high).StoreUnsafe(ref target, (nuint)position);
+        return position + length - 8 + BitOperations.PopCount(high);
+    }
+
+    /// <summary>The first 8 bytes of <paramref name="half"/> with a backslash before each byte <paramref name="quotes"/> marks.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<byte> SpreadHalf(Vector128<byte> half, uint quotes)
+    {
+        Vector128<byte> indices = SpreadIndices[quotes];
+        // A gap's index selects nothing (zero); the backslash goes there.
+        Vector128<byte> gaps = Vector128.Equals(indices, Vector128.Create(Gap));
+        return Ssse3.Shuffle(half, indices) | (gaps & Vector128.Create((byte)'\\'));
+    }
+
+    /// <summary>A shuffle index that selects no byte: where a backslash goes (and the unused end).</summary>
+    private const byte Gap = 0x80;
+
+    /// <summary>
+    /// For each set of quotes in 8 bytes (one bit per byte), the shuffle that spreads the 8
+    /// bytes over 8 + (number of quotes) places, leaving a gap before each quote.
+    /// </summary>
+    private static readonly Vector128<byte>[] SpreadIndices = BuildSpreadIndices();
+
+    private static Vector128<byte>[] BuildSpreadIndices()
+    {
+        var table = new Vector128<byte>[256];
+        Span<byte> indices = stackalloc byte[Vector128<byte>.Count];
+        for (int quotes = 0; quotes < table.Length; quotes++)
         {
-            int at = BitOperations.TrailingZeroCount(quotes);
-            quotes &= quotes - 1;
-            position += at - placed;
-            Unsafe.Add(ref target, position++) = (byte)'\\';
-            // The block from the quote on, moved to the front (the bytes shifted in are scratch).
-            Ssse3.Shuffle(block, Vector128.Create((byte)at) + Vector128<byte>.Indices).StoreUnsafe(ref target, (nuint)position);
-            placed = at;
+            indices.Fill(Gap);
+            int at = 0;
+            for (int i = 0; i < 8; i++)
+            {
+                if ((quotes & (1 << i)) != 0)
+                    at++;
+                indices[at++] = (byte)i;
+            }
+            table[quotes] = Vector128.Create((ReadOnlySpan<byte>)indices);
         }
-        while (quotes != 0);
-        return position + length - placed;
+        return table;
     }
 
     /// <summary>One bit per quote or backslash of <paramref name="block"/>.</summary>

@@ -608,6 +608,7 @@ public sealed class RedisReplyParser : IFrameParser<RedisMessage>
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private Slot CurrentSlot(out ReadOnlySpan<byte> separator)
     {
         separator = default;

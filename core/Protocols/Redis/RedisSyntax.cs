@@ -97,12 +97,18 @@ internal static class RedisSyntax
         TryParseInteger(text, out value) && value >= -1 && value <= max;
 
     /// <summary>Bytes that start a RESP2 or RESP3 value.</summary>
-    public static bool IsTypeByte(byte b) => b switch
-    {
-        (byte)'+' or (byte)'-' or (byte)':' or (byte)'$' or (byte)'*' => true,
-        (byte)'_' or (byte)',' or (byte)'#' or (byte)'!' or (byte)'=' or (byte)'(' or (byte)'%' or (byte)'~' or (byte)'>' or (byte)'|' => true,
-        _ => false,
-    };
+    /// <remarks>A test of a bit in a 128-bit set (one per ASCII byte): every value's header asks this first.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsTypeByte(byte b) =>
+        b < 64 ? ((TypeBytesLow >> b) & 1) != 0 : b < 128 && ((TypeBytesHigh >> (b - 64)) & 1) != 0;
+
+    /// <summary>Type bytes below 64: + - : $ * , # ! = ( % &gt;.</summary>
+    private const ulong TypeBytesLow =
+        (1UL << '+') | (1UL << '-') | (1UL << ':') | (1UL << '$') | (1UL << '*') | (1UL << ',')
+        | (1UL << '#') | (1UL << '!') | (1UL << '=') | (1UL << '(') | (1UL << '%') | (1UL << '>');
+
+    /// <summary>Type bytes from 64 to 127, less 64: _ ~ |.</summary>
+    private const ulong TypeBytesHigh = (1UL << ('_' - 64)) | (1UL << ('~' - 64)) | (1UL << ('|' - 64));
 
     /// <summary>Printable ASCII and tabs: what a status line or an error message is made of.</summary>
     public static bool IsPrintableText(ReadOnlySpan<byte> text)
