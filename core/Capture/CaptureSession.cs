@@ -118,7 +118,7 @@ public sealed class CaptureSession : IDisposable
         Volatile.Read(ref Counters.CapturedBytes),
         KernelDrops(),
         Counters.Snapshot(),
-        [.. Tables.All.Select(t => new TableSummary(t.Name, t.TotalRows, t.RetainedRows, t.RetainedBytes, t.EvictedRows))]);
+        [.. Tables.All.Select(TableSummary.Of)]);
 
     public void Dispose()
     {

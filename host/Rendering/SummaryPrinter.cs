@@ -1,6 +1,7 @@
 using System.Globalization;
 using Devtools.Core.Capture;
 using Devtools.Core.Capture.SocketTrace;
+using Devtools.Core.Common;
 
 namespace Devtools.Host.Rendering;
 
@@ -21,7 +22,7 @@ public static class SummaryPrinter
             output.WriteLine($"  {table.Name,-13} {N(table.TotalRows)} rows{evicted}");
         }
 
-        var drops = summary.KernelDrops.Where(d => d.Value > 0 && d.Key != KernelDropReason.RingBufferFullDataBytes && d.Key != KernelDropReason.TruncatedBytes).ToList();
+        IReadOnlyList<KeyValuePair<KernelDropReason, ulong>> drops = summary.KernelLosses;
         output.WriteLine(drops.Count == 0
             ? "  kernel drops  none"
             : "  kernel drops  " + string.Join(", ", drops.Select(d => $"{Describe(d.Key)} {N((long)d.Value)}")));
@@ -36,7 +37,7 @@ public static class SummaryPrinter
             $"  connections   {N(summary.Counter("connections_opened"))} seen, {N(summary.Counter("unknown_protocol_connections"))} of an unknown protocol " +
             $"({Bytes(summary.Counter("unknown_protocol_bytes"))} not parsed)");
 
-        foreach (string protocol in summary.Counters.Select(c => c.Key).Where(k => k.EndsWith(".records", StringComparison.Ordinal)).Select(k => k[..^".records".Length]))
+        foreach (string protocol in summary.Protocols)
         {
             long C(string name) => summary.Counter($"{protocol}.{name}");
             output.WriteLine(
@@ -60,11 +61,5 @@ public static class SummaryPrinter
 
     internal static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
-    internal static string Bytes(long bytes) => bytes switch
-    {
-        < 1024 => $"{bytes} B",
-        < 1 << 20 => $"{bytes / 1024.0:0.0} KiB",
-        < 1L << 30 => $"{bytes / 1048576.0:0.0} MiB",
-        _ => $"{bytes / 1073741824.0:0.00} GiB",
-    };
+    internal static string Bytes(long bytes) => ByteSize.Format(bytes);
 }

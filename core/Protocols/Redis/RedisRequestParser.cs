@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Devtools.Core.Protocols.Http;
 
@@ -74,7 +75,9 @@ public sealed class RedisRequestParser : IFrameParser<RedisMessage>
     /// <summary>"*" + up to 10 digits + CRLF + "$".</summary>
     public int MaxBoundaryLength => 16;
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    // Kept out of the shared driver's loop, where PGO would inline it: the loop's frame
+    // grew and its state spilled to the stack (Redis driver benchmark 142 -> 135 ns/message).
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public ParseResult Parse(ReadOnlySpan<byte> data, ref RedisMessage frame, in ParseContext<RedisMessage> context)
     {
         int pos = 0;

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Devtools.Core.Capture;
 using Devtools.Core.Capture.SocketTrace;
 using Devtools.Core.Profiling.EventPipe;
@@ -27,20 +28,14 @@ public sealed class LossReport
     public LossReport AddCapture(CaptureSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        // As the CLI: RingBufferFullDataBytes and TruncatedBytes are the bytes of drops counted
-        // elsewhere (lost_bytes, truncated_bytes), so they are not added twice.
-        foreach ((KernelDropReason reason, ulong value) in summary.KernelDrops.OrderBy(d => d.Key))
-        {
-            if (reason is KernelDropReason.RingBufferFullDataBytes or KernelDropReason.TruncatedBytes)
-                continue;
-            Add("kernel." + Snake(reason), (long)Math.Min(value, long.MaxValue), Describe(reason));
-        }
+        foreach ((KernelDropReason reason, ulong value) in summary.KernelLosses)
+            Add("kernel." + JsonNamingPolicy.SnakeCaseLower.ConvertName(reason.ToString()), (long)Math.Min(value, long.MaxValue), Describe(reason));
         Add("malformed_events", summary.Counter("malformed_events"), "malformed events from the kernel");
         long gaps = summary.Counter("lost_gaps");
         Add("lost_bytes", summary.Counter("lost_bytes"), $"lost in {gaps} {(gaps == 1 ? "gap" : "gaps")}", "bytes");
         Add("not_captured_bytes", summary.Counter("filler_bytes") + summary.Counter("truncated_bytes"), "not captured (sendfile, per-call cap)", "bytes");
         Add("buffer_overflow_bytes", summary.Counter("buffer_overflow_bytes"), "dropped over the reassembly buffer cap", "bytes");
-        foreach (string protocol in summary.Counters.Select(c => c.Key).Where(k => k.EndsWith(".records", StringComparison.Ordinal)).Select(k => k[..^".records".Length]))
+        foreach (string protocol in summary.Protocols)
         {
             long C(string name) => summary.Counter($"{protocol}.{name}");
             Add($"{protocol}.parse_errors", C("parse_errors"), $"{protocol} parse errors");
@@ -59,7 +54,7 @@ public sealed class LossReport
     public LossReport AddTables(TableStore tables)
     {
         ArgumentNullException.ThrowIfNull(tables);
-        return AddTables(tables.All.Select(t => new TableSummary(t.Name, t.TotalRows, t.RetainedRows, t.RetainedBytes, t.EvictedRows)));
+        return AddTables(tables.All.Select(TableSummary.Of));
     }
 
     /// <summary>Rows tables evicted to stay within their memory budget.</summary>
@@ -67,11 +62,7 @@ public sealed class LossReport
     {
         ArgumentNullException.ThrowIfNull(tables);
         foreach (TableSummary table in tables.OrderBy(t => t.Name, StringComparer.Ordinal))
-        {
-            if (_counters.Any(c => c.Name == "evicted_rows." + table.Name))
-                continue;
             Add("evicted_rows." + table.Name, table.EvictedRows, $"{table.Name} rows evicted (memory budget)");
-        }
         return this;
     }
 
@@ -127,17 +118,4 @@ public sealed class LossReport
         KernelDropReason.ConnectionMapFull => "connections untraced (connection table full)",
         _ => $"kernel drops ({reason})",
     };
-
-    private static string Snake(KernelDropReason reason)
-    {
-        string name = reason.ToString();
-        var sb = new System.Text.StringBuilder(name.Length + 8);
-        for (int i = 0; i < name.Length; i++)
-        {
-            if (char.IsUpper(name[i]) && i > 0)
-                sb.Append('_');
-            sb.Append(char.ToLowerInvariant(name[i]));
-        }
-        return sb.ToString();
-    }
 }

@@ -468,15 +468,16 @@ public sealed class BridgeServer : IAsyncDisposable
         string message = s.Kind == "agent"
             ? $"Connected to the agent at {s.Agent}" + (s.Pid is { } p ? $", profiling {s.ProcessName} ({p})" : "") + $" · {rps:0.#} req/s"
             : $"Attached to {s.ProcessName} ({s.Pid}) · {rps:0.#} req/s";
-        CaptureLosses? losses = _losses is { } l && ReferenceEquals(l.Source, s) ? l.Losses : null;
-        return new AttachState(true, s.Pid, s.ProcessName, s.Kind, s.Agent, rps, s.Since, null, message, losses);
+        return new AttachState(true, s.Pid, s.ProcessName, s.Kind, s.Agent, rps, s.Since, null, message, LossesOf(s));
     }
 
     /// <summary>The losses of the source they were read from (a source replaced since must not lend them its successor).</summary>
     private sealed record SourceLosses(IRuntimeSource Source, CaptureLosses Losses);
 
     /// <summary>The current source's losses, when it is attached and they were read.</summary>
-    private CaptureLosses? CurrentLosses => _losses is { } l && ReferenceEquals(l.Source, _source) ? l.Losses : null;
+    private CaptureLosses? CurrentLosses => LossesOf(_source);
+
+    private CaptureLosses? LossesOf(IRuntimeSource? source) => _losses is { } l && ReferenceEquals(l.Source, source) ? l.Losses : null;
 
     /// <summary>Reads the current source's losses now (after an attach: the first state carries them).</summary>
     private async Task RefreshLossesAsync(CancellationToken ct)
@@ -485,13 +486,18 @@ public sealed class BridgeServer : IAsyncDisposable
             return;
         try
         {
-            _losses = new SourceLosses(source, await source.LossesAsync(ct).ConfigureAwait(false));
-            _sinceLosses.Restart();
+            await ReadLossesAsync(source, ct).ConfigureAwait(false);
         }
         catch (AgentException e)
         {
             _log(e.Message);
         }
+    }
+
+    private async Task ReadLossesAsync(IRuntimeSource source, CancellationToken ct)
+    {
+        _losses = new SourceLosses(source, await source.LossesAsync(ct).ConfigureAwait(false));
+        _sinceLosses.Restart();
     }
 
     private async Task DetachCoreAsync(string? why)
@@ -585,11 +591,8 @@ public sealed class BridgeServer : IAsyncDisposable
                     }
                     // Losses once a second as well: the state notification below carries them, so a
                     // change reaches the client within a second, never once per event.
-                    if (_sinceLosses.Elapsed >= StateInterval || _losses is not { } read || !ReferenceEquals(read.Source, source))
-                    {
-                        _losses = new SourceLosses(source, await source.LossesAsync(ct).ConfigureAwait(false));
-                        _sinceLosses.Restart();
-                    }
+                    if (_sinceLosses.Elapsed >= StateInterval || LossesOf(source) is null)
+                        await ReadLossesAsync(source, ct).ConfigureAwait(false);
                 }
                 catch (AgentException e)
                 {

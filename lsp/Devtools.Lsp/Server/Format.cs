@@ -1,4 +1,5 @@
 using System.Globalization;
+using Devtools.Core.Common;
 
 namespace Devtools.Lsp.Server;
 
@@ -18,20 +19,11 @@ public static class Format
     /// <summary>0.4%, 12.5%.</summary>
     public static string Percent(double percent) => percent.ToString("0.0", Inv) + "%";
 
-    /// <summary>512 B, 4.0 KiB, 1.5 MiB, 2.00 GiB (as the CLI's capture summary).</summary>
-    public static string Bytes(long bytes) => bytes switch
-    {
-        < 1024 => bytes.ToString(Inv) + " B",
-        < 1 << 20 => (bytes / 1024.0).ToString("0.0", Inv) + " KiB",
-        < 1L << 30 => (bytes / 1048576.0).ToString("0.0", Inv) + " MiB",
-        _ => (bytes / 1073741824.0).ToString("0.00", Inv) + " GiB",
-    };
-
     /// <summary>One loss counter as it reads: <c>12 http parse errors</c>, <c>4.0 KiB lost in 3 gaps</c>.</summary>
     public static string Loss(Protocol.LossCounter counter)
     {
         ArgumentNullException.ThrowIfNull(counter);
-        return (counter.Unit == "bytes" ? Bytes(counter.Value) : counter.Value.ToString("N0", Inv)) + " " + counter.Label;
+        return (counter.Unit == "bytes" ? ByteSize.Format(counter.Value) : counter.Value.ToString("N0", Inv)) + " " + counter.Label;
     }
 
     /// <summary>
