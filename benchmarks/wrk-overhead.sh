@@ -7,6 +7,11 @@
 #   SCOPE=nginx benchmarks/wrk-overhead.sh ...   records with --pid of nginx's worker
 #       (attaching to one service, the editor's case) instead of node-wide: wrk's
 #       syscalls still run the BPF programs, which stop at the pid check.
+#   SCOPE=idle ...   records with --pid of a sleeping process: every program stops at
+#       the pid check, so the ratio is the floor cost of having the syscall
+#       tracepoints attached at all (measured 0.883: no capture can beat it).
+#   PIN=1 ...        nginx and wrk on CPU 0, `devtools record` on CPU 1 (an agent with a
+#       core of its own): the ratio is then the cost inside the traced syscalls only.
 #
 # Prints each run's requests/s, where the capture's cost went in each recorded
 # run (CPU of the `devtools record` process; CPU of the BPF programs from
@@ -20,7 +25,11 @@ threads="${WRK_THREADS:-1}"
 connections="${WRK_CONNECTIONS:-32}"
 path="${WRK_PATH:-/index.json}"
 scope="${SCOPE:-node}"
-case "$scope" in node|nginx) ;; *) echo "SCOPE is node or nginx, not '$scope'" >&2; exit 2 ;; esac
+pin="${PIN:-0}"
+case "$pin" in 0|1) ;; *) echo "PIN is 0 or 1, not '$pin'" >&2; exit 2 ;; esac
+service_cpus=(); recorder_cpus=()
+if [ "$pin" = 1 ]; then service_cpus=(taskset -c 0); recorder_cpus=(taskset -c 1); fi
+case "$scope" in node|nginx|idle) ;; *) echo "SCOPE is node, nginx or idle, not '$scope'" >&2; exit 2 ;; esac
 
 "$root/scripts/setup.sh" test
 "$root/devtools" --help >/dev/null   # builds the CLI if needed
@@ -28,11 +37,13 @@ case "$scope" in node|nginx) ;; *) echo "SCOPE is node or nginx, not '$scope'" >
 work="$(mktemp -d /tmp/devtools-wrk.XXXXXX)"
 nginx_pid=""
 record_pid=""
+idle_pid=""
 stats_before="$(sysctl -n kernel.bpf_stats_enabled)"
 cleanup() {
   [ -n "$record_pid" ] && kill -TERM "$record_pid" 2>/dev/null && wait "$record_pid" 2>/dev/null || true
   [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null && wait "$nginx_pid" 2>/dev/null || true
   sysctl -qw kernel.bpf_stats_enabled="$stats_before" || true
+  [ -n "$idle_pid" ] && kill "$idle_pid" 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -55,7 +66,7 @@ http {
   server { listen 127.0.0.1:$port; root $work/www; }
 }
 EOF
-nginx -c "$work/nginx.conf" -p "$work" &
+"${service_cpus[@]}" nginx -c "$work/nginx.conf" -p "$work" &
 nginx_pid=$!
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port$path" >/dev/null && break; sleep 0.1; done
 record_args=()
@@ -64,10 +75,15 @@ if [ "$scope" = nginx ]; then
   [ -n "$worker" ] || { echo "no nginx worker process found" >&2; exit 1; }
   record_args=(--pid "$worker")
   echo "recording only nginx's worker (pid $worker)"
+elif [ "$scope" = idle ]; then
+  sleep 1h &
+  idle_pid=$!
+  record_args=(--pid "$idle_pid")
+  echo "recording only an idle process (pid $idle_pid): the floor cost of the attached tracepoints"
 fi
 
 run_wrk() {
-  wrk -t"$threads" -c"$connections" -d"${seconds}s" "http://127.0.0.1:$port$path" | awk '/Requests\/sec/ {print $2}'
+  "${service_cpus[@]}" wrk -t"$threads" -c"$connections" -d"${seconds}s" "http://127.0.0.1:$port$path" | awk '/Requests\/sec/ {print $2}'
 }
 
 # Cost split: the recorder's own CPU (utime + stime of the process) and the BPF
@@ -88,7 +104,7 @@ for round in $(seq "$rounds"); do
   echo "round $round  without capture: $rps req/s"
 
   log="$work/record-$round.log"
-  "$root/devtools" record --duration 1h --output "$work/out-$round" "${record_args[@]}" >"$log" 2>&1 &
+  "${recorder_cpus[@]}" "$root/devtools" record --duration 1h --output "$work/out-$round" "${record_args[@]}" >"$log" 2>&1 &
   record_pid=$!
   for _ in $(seq 200); do grep -q "recording for" "$log" && break; sleep 0.1; done
   grep -q "recording for" "$log" || { cat "$log"; echo "devtools record did not start" >&2; exit 1; }
