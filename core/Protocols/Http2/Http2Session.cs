@@ -16,14 +16,16 @@ internal sealed class Http2Session : IDisposable
     /// <summary>Most dynamic table bytes kept per direction (peers almost always use 4096).</summary>
     internal const int MaxHpackTableBytes = 64 * 1024;
 
-    private readonly HpackDecoder _requestDecoder = new(MaxHpackTableBytes);
-    private readonly HpackDecoder _responseDecoder = new(MaxHpackTableBytes);
+    private readonly HpackDecoder _requestDecoder;
+    private readonly HpackDecoder _responseDecoder;
     private readonly int[] _maxFrameSize = [0, 0];
 
     public Http2Session(Http2Counters counters, Http2Limits limits)
     {
         Counters = counters;
         Limits = limits;
+        _requestDecoder = new HpackDecoder(MaxHpackTableBytes, limits.RedactSecrets);
+        _responseDecoder = new HpackDecoder(MaxHpackTableBytes, limits.RedactSecrets);
         Streams = new Http2StreamTable(limits.MaxOpenStreams, limits.MaxHeaderBytes, limits.MaxBodyBytes)
         {
             // Until a preface says otherwise, streams may predate us.
@@ -118,8 +120,11 @@ internal sealed class Http2Session : IDisposable
     }
 }
 
-/// <summary>Bounds of one connection's HTTP/2 state.</summary>
-internal readonly record struct Http2Limits(int MaxOpenStreams, int MaxHeaderBytes, int MaxBodyBytes, int MaxHeaderBlockBytes)
+/// <summary>
+/// Bounds of one connection's HTTP/2 state, and whether secret values will be redacted
+/// (then the decoder does not decode what redaction replaces).
+/// </summary>
+internal readonly record struct Http2Limits(int MaxOpenStreams, int MaxHeaderBytes, int MaxBodyBytes, int MaxHeaderBlockBytes, bool RedactSecrets = true)
 {
     /// <summary>Streams open at once per connection (servers usually allow 100–250).</summary>
     public const int DefaultMaxOpenStreams = 256;
@@ -131,5 +136,6 @@ internal readonly record struct Http2Limits(int MaxOpenStreams, int MaxHeaderByt
         DefaultMaxOpenStreams,
         Math.Clamp(Math.Max(options.MaxHeadersJsonBytes, DefaultMaxHeaderBytes), 256, 1 << 20),
         Math.Clamp(options.MaxBodyBytes, 0, 16 << 20),
-        Math.Clamp(options.MaxHeadBytes, 1024, 16 << 20));
+        Math.Clamp(options.MaxHeadBytes, 1024, 16 << 20),
+        options.RedactSecrets);
 }

@@ -23,6 +23,13 @@ internal enum HpackResult : byte
 /// forgotten and only fields that do not need it decode (static entries, literals),
 /// until new entries make it useful again.
 /// </summary>
+/// <remarks>
+/// When secrets will be redacted, a secret sent as a literal that is not added to the
+/// table (never indexed, as encoders send credentials and cookies) is not decoded: its
+/// value comes out empty, or as its scheme word ("Bearer "), which is all redaction
+/// shows of it. Its Huffman code is then not checked either; a field added to the
+/// table is always decoded whole, because the table's size accounting needs its length.
+/// </remarks>
 internal sealed class HpackDecoder : IDisposable
 {
     /// <summary>Continuation bytes of an HPACK integer beyond which it cannot be a sane length or index.</summary>
@@ -32,13 +39,17 @@ internal sealed class HpackDecoder : IDisposable
     private const long MaxPlausibleTableSize = 1 << 24;
 
     private readonly HpackDynamicTable _table;
-    private readonly HpackStringReader _strings = new();
+    private readonly HpackStringReader _strings;
+    private readonly bool _redactSecrets;
     private byte[] _scratch = [];
 
     /// <param name="maxTableBytes">Most bytes of dynamic table kept (the peer may allow more; older entries then become unknown).</param>
-    public HpackDecoder(int maxTableBytes)
+    /// <param name="redactSecrets">Secret values will be redacted: those not added to the table need not be decoded.</param>
+    public HpackDecoder(int maxTableBytes, bool redactSecrets = false)
     {
         _table = new HpackDynamicTable(maxTableBytes);
+        _redactSecrets = redactSecrets;
+        _strings = new HpackStringReader(redactSecrets);
     }
 
     /// <summary>Largest table size the receiver allows this encoder (SETTINGS_HEADER_TABLE_SIZE), when known.</summary>
@@ -177,7 +188,11 @@ internal sealed class HpackDecoder : IDisposable
             nameKnown = false;
         }
         Span<byte> scratch = _scratch;
-        if (!_strings.TryRead(block, ref pos, scratch[nameLength..], valueFollows: false, out int valueLength))
+        int valueLength;
+        bool read = _redactSecrets && !addToTable && known.IsSecret()
+            ? _strings.TryReadSecret(block, ref pos, scratch[nameLength..], keepScheme: known == KnownField.Credentials, out valueLength)
+            : _strings.TryRead(block, ref pos, scratch[nameLength..], valueFollows: false, out valueLength);
+        if (!read)
             return false;
         ReadOnlySpan<byte> field = scratch[..(nameLength + valueLength)];
         if (nameKnown)

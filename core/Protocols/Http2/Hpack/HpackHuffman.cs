@@ -158,6 +158,71 @@ internal static class HpackHuffman
         secondLength = Finish(b, secondSource, secondDestination);
     }
 
+    /// <summary>
+    /// Decodes the start of <paramref name="source"/>, symbol by symbol, until
+    /// <paramref name="stop"/> has been written. Returns the bytes written,
+    /// <paramref name="stop"/> included, or -1 when the string ends, holds EOS or an
+    /// invalid code, or fills <paramref name="destination"/> before it.
+    /// </summary>
+    public static int DecodeThrough(ReadOnlySpan<byte> source, Span<byte> destination, byte stop)
+    {
+        ulong bits = 0;
+        int count = 0;
+        int input = 0;
+        for (int written = 0; written < destination.Length;)
+        {
+            if (source.Length - input >= sizeof(ulong))
+            {
+                bits |= ReadWord(ref MemoryMarshal.GetReference(source), input) >> count;
+                input += (63 - count) >> 3;
+                count |= 56;
+            }
+            else
+            {
+                while (count <= 56 && input < source.Length)
+                {
+                    bits |= (ulong)source[input++] << (56 - count);
+                    count += 8;
+                }
+            }
+            int entry = Pairs[(int)(bits >> (64 - PairBits))];
+            if (entry != 0 && count >= PairBits && destination.Length - written >= 2)
+            {
+                // One or two whole codes (the common case, as in Finish).
+                WriteSymbols(ref destination[written], entry);
+                if (destination[written] == stop)
+                    return written + 1;
+                written += SymbolCount(entry);
+                if (destination[written - 1] == stop)
+                    return written;
+                bits <<= entry;
+                count -= (byte)entry;
+                continue;
+            }
+            int symbol;
+            int length;
+            if (entry != 0)
+            {
+                symbol = (entry >> 8) & 0xFF;
+                length = (entry >> 24) & 0xF;
+            }
+            else
+            {
+                symbol = FirstCode((uint)(bits >> (64 - MaxCodeLength)), PairBits + 1, MaxCodeLength, out length);
+                if (symbol < 0)
+                    return -1;
+            }
+            if (length > count || symbol == Eos)
+                return -1;
+            destination[written++] = (byte)symbol;
+            if (symbol == stop)
+                return written;
+            bits <<= length;
+            count -= length;
+        }
+        return -1;
+    }
+
     /// <summary>Decodes the rest of a string from where <paramref name="cursor"/> is.</summary>
     private static int Finish(in Cursor cursor, ReadOnlySpan<byte> source, Span<byte> destination)
     {

@@ -45,7 +45,7 @@ internal static class HpackStaticTable
             Ranges[i + 1] = (bytes.Count, name.Length, value.Length);
             bytes.AddRange(Encoding.ASCII.GetBytes(name));
             bytes.AddRange(Encoding.ASCII.GetBytes(value));
-            Known[i + 1] = KnownFields.Of(Encoding.ASCII.GetBytes(name));
+            Known[i + 1] = KnownFields.OfStatic(Encoding.ASCII.GetBytes(name));
         }
         Bytes = [.. bytes];
     }

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Text;
+using Devtools.Core.Protocols.Http;
 using Devtools.Core.Protocols.Http2.Hpack;
 
 namespace Devtools.Core.Tests.Protocols.Http2;
@@ -203,6 +205,59 @@ public class HpackDecoderTests
         Assert.False(decoder.IsComplete);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void SecretsRedactionReplacesAreNotDecoded(bool huffman)
+    {
+        byte[] Str(string text) => huffman ? HuffmanString(HpackTestEncoder.HuffmanEncode(text)) : LiteralString(text);
+        const string token = "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiI0MiJ9.c2lnbmF0dXJl";
+        // Never indexed: authorization (static 23), cookie (32); :path as a literal (4) before them,
+        // which must not be paired with the values that are skipped; set-cookie (55) without
+        // indexing and with no space to keep; a token with no scheme; then authorization added
+        // to the table, which is decoded whole (the table counts its size) and read back by index.
+        byte[] block =
+        [
+            0x04, .. Str("/api/users/42?include=profile,orders"),
+            0x1f, 0x08, .. Str(token),
+            0x1f, 0x11, .. Str("session=5ce0e4736bf92f35; theme=dark"),
+            0x0f, 0x28, .. Str("id=a3fWa; Max-Age=2592000"),
+            0x1f, 0x08, .. Str("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiI0MiJ9.c2lnbmF0dXJlc2lnbmF0dXJl"),
+            0x57, .. Str("Basic YWxhZGRpbjpvcGVuc2VzYW1l"),
+            0xbe,
+        ];
+        var redacting = new HpackDecoder(64 * 1024, redactSecrets: true);
+        redacting.StartFresh();
+        var whole = Fresh();
+        List<string> redacted = DecodeAll(redacting, block);
+        List<string> decoded = DecodeAll(whole, block);
+        string[] expectedWhole =
+        [
+            ":path: /api/users/42?include=profile,orders",
+            "authorization: " + token,
+            "cookie: session=5ce0e4736bf92f35; theme=dark",
+            "set-cookie: id=a3fWa; Max-Age=2592000",
+            "authorization: eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiI0MiJ9.c2lnbmF0dXJlc2lnbmF0dXJl",
+            "authorization: Basic YWxhZGRpbjpvcGVuc2VzYW1l",
+            "authorization: Basic YWxhZGRpbjpvcGVuc2VzYW1l",
+        ];
+        Assert.Equal(expectedWhole, decoded);
+        // Raw strings cost nothing to copy, so they are kept whole; Huffman ones are not decoded
+        // past what redaction shows (the scheme; all of a value with no space near its start).
+        string[] expectedRedacted = huffman
+            ? [expectedWhole[0], "authorization: Bearer ", "cookie: ", "set-cookie: ", expectedWhole[4], expectedWhole[5], expectedWhole[6]]
+            : expectedWhole;
+        Assert.Equal(expectedRedacted, redacted);
+        Assert.Equal(whole.Table.Count, redacting.Table.Count);
+        // What a record shows of them is the same either way.
+        Assert.Equal(RedactedJson(decoded), RedactedJson(redacted));
+        string json = RedactedJson(redacted);
+        Assert.Contains("Bearer <redacted>", json, StringComparison.Ordinal);
+        Assert.Contains("Basic <redacted>", json, StringComparison.Ordinal);
+        Assert.Contains("\"cookie\":\"<redacted>\"", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("eyJ", json, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void IncompleteTableDecodesWhatItCanAndLearnsNewEntries()
     {
@@ -296,6 +351,25 @@ public class HpackDecoderTests
         return sink.Fields;
     }
 
+    /// <summary>The headers JSON a record would carry of these "name: value" fields, secrets redacted.</summary>
+    private static string RedactedJson(List<string> fields)
+    {
+        var store = new List<byte>();
+        var ranges = new List<HttpFieldRange>();
+        foreach (string field in fields)
+        {
+            int colon = field.IndexOf(": ", StringComparison.Ordinal);
+            byte[] name = Encoding.Latin1.GetBytes(field[..colon]);
+            byte[] value = Encoding.Latin1.GetBytes(field[(colon + 2)..]);
+            ranges.Add(new HttpFieldRange(store.Count, name.Length, store.Count + name.Length, value.Length));
+            store.AddRange(name);
+            store.AddRange(value);
+        }
+        var output = new ArrayBufferWriter<byte>();
+        HttpHeadersJson.Write(HttpHeaders.FromFieldList([.. store], [.. ranges]), output, 8192, redactSecrets: true);
+        return Encoding.UTF8.GetString(output.WrittenSpan);
+    }
+
     private static HpackDecoder Fresh()
     {
         var decoder = new HpackDecoder(64 * 1024);
@@ -319,8 +393,10 @@ public class HpackDecoderTests
 
         public void OnField(KnownField known, ReadOnlySpan<byte> field, int nameLength)
         {
-            // However the name was reached (static or dynamic index, literal), it is recognised alike.
-            Assert.Equal(KnownFields.Of(field[..nameLength]), known);
+            // However the name was reached (static or dynamic index, literal), it is recognised
+            // alike; secret names are told apart only when they come from the static table.
+            ReadOnlySpan<byte> name = field[..nameLength];
+            Assert.True(known == KnownFields.Of(name) || known == KnownFields.OfStatic(name), $"{Encoding.Latin1.GetString(name)}: {known}");
             Fields.Add($"{Encoding.Latin1.GetString(field[..nameLength])}: {Encoding.Latin1.GetString(field[nameLength..])}");
         }
 

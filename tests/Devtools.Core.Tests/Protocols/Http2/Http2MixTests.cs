@@ -1,4 +1,5 @@
 using Devtools.Core.Connections;
+using Devtools.Core.Protocols;
 using Devtools.Core.Protocols.Http;
 using Devtools.Core.Tests.Protocols.Http1;
 
@@ -30,7 +31,8 @@ public class Http2MixTests
         Assert.Equal(200, user.Status);
         Assert.Equal("", user.Reason);
         Assert.Equal("shop.example", user.RequestHeader(":authority"));
-        Assert.Equal("Bearer abc.def.ghi", user.RequestHeader("authorization"));
+        // Sent never-indexed and redacted by default: only the scheme, all redaction shows, is decoded.
+        Assert.Equal("Bearer ", user.RequestHeader("authorization"));
         Assert.Equal(Http2Samples.UserJson, user.ResponseBodyText);
         Assert.Equal(Http2Samples.UserJson.Length, user.ResponseBodySize);
 
@@ -45,7 +47,8 @@ public class Http2MixTests
 
         HttpRecord cookies = records[3];
         Assert.Equal(404, cookies.Status);
-        Assert.Equal(new string('c', 300), cookies.RequestHeader("cookie"));
+        // Never indexed: redaction replaces it whole, so it is not decoded (it is, unredacted: below).
+        Assert.Equal("", cookies.RequestHeader("cookie"));
         Assert.Equal(0, cookies.ResponseBodySize);
 
         HttpRecord slow = records[4];
@@ -71,6 +74,14 @@ public class Http2MixTests
         Assert.Equal(5, add.Status == 200 ? 5 : 0);
         Assert.Equal("NOT_FOUND: no such item", add.Reason);
         Assert.Equal("5", add.ResponseHeader("grpc-status"));
+    }
+
+    [Fact]
+    public void WithoutRedactionSecretsAreDecodedWhole()
+    {
+        using var harness = RunScript(options: new ProtocolOptions { RedactSecrets = false });
+        Assert.Equal("Bearer abc.def.ghi", harness.Records[1].RequestHeader("authorization"));
+        Assert.Equal(new string('c', 300), harness.Records[3].RequestHeader("cookie"));
     }
 
     [Fact]
@@ -181,9 +192,9 @@ public class Http2MixTests
         Assert.Equal(3, record.ResponseBodySize);
     }
 
-    internal static Http2Harness RunScript(ConnectionRole role = ConnectionRole.Server)
+    internal static Http2Harness RunScript(ConnectionRole role = ConnectionRole.Server, ProtocolOptions? options = null)
     {
-        var harness = new Http2Harness(role);
+        var harness = new Http2Harness(role, options);
         foreach ((bool isRequest, byte[] bytes) in Http2Samples.Script)
             harness.Feed(Http2Samples.DirectionOf(harness, isRequest), bytes);
         harness.Close();
