@@ -5,6 +5,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Text;
 using System.Text.Unicode;
+using Devtools.Core.Common;
 using Devtools.Core.Protocols.Http;
 
 namespace Devtools.Core.Protocols.Redis;
@@ -171,7 +172,7 @@ internal static class RedisText
         if (quoted)
             destination[at++] = (byte)'"';
         at = CopyShort(leading, destination, at);
-        CopyValue(value, destination[at..]);
+        ShortCopy.Copy(value, destination[at..]);
         if (quoted)
             destination[^1] = (byte)'"';
         message.TextLength += length;
@@ -186,43 +187,6 @@ internal static class RedisText
         else if (!source.IsEmpty)
             source.CopyTo(destination[at..]);
         return at + source.Length;
-    }
-
-    /// <summary>
-    /// Copies a value into <paramref name="destination"/>, which has room for it. Most are
-    /// keys and numbers of a few bytes, which two overlapping loads and stores copy for
-    /// less than a call to the general copy costs.
-    /// </summary>
-    private static void CopyValue(scoped ReadOnlySpan<byte> value, Span<byte> destination)
-    {
-        int length = value.Length;
-        if ((uint)length > (uint)destination.Length)
-            throw new ArgumentException("The destination is too short.", nameof(destination));
-        ref byte source = ref MemoryMarshal.GetReference(value);
-        ref byte target = ref MemoryMarshal.GetReference(destination);
-        if (length >= 8 && length <= 16)
-        {
-            ulong head = Unsafe.ReadUnaligned<ulong>(ref source);
-            ulong tail = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref source, length - 8));
-            Unsafe.WriteUnaligned(ref target, head);
-            Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, length - 8), tail);
-        }
-        else if (length >= 4 && length < 8)
-        {
-            uint head = Unsafe.ReadUnaligned<uint>(ref source);
-            uint tail = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref source, length - 4));
-            Unsafe.WriteUnaligned(ref target, head);
-            Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, length - 4), tail);
-        }
-        else if (length < 4)
-        {
-            for (int i = 0; i < length; i++)
-                Unsafe.Add(ref target, i) = Unsafe.Add(ref source, i);
-        }
-        else
-        {
-            value.CopyTo(destination);
-        }
     }
 
     private static bool TryWrite(

@@ -1,4 +1,5 @@
 using System.Buffers;
+using Devtools.Core.Common;
 
 namespace Devtools.Core.Protocols.Http2.Hpack;
 
@@ -170,14 +171,14 @@ internal sealed class HpackDecoder : IDisposable
         {
             ReadOnlySpan<byte> staticName = HpackStaticTable.Name(nameIndex);
             EnsureScratch(staticName.Length + room);
-            staticName.CopyTo(_scratch);
+            ShortCopy.Copy(staticName, _scratch);
             nameLength = staticName.Length;
             known = HpackStaticTable.KnownName(nameIndex);
         }
         else if (_table.TryGet(nameIndex - HpackStaticTable.Count - 1, out ReadOnlySpan<byte> tableField, out int tableNameLength, out known))
         {
             EnsureScratch(tableNameLength + room);
-            tableField[..tableNameLength].CopyTo(_scratch);
+            ShortCopy.Copy(tableField[..tableNameLength], _scratch);
             nameLength = tableNameLength;
         }
         else

@@ -1,4 +1,5 @@
 using System.Buffers;
+using Devtools.Core.Common;
 using Devtools.Core.Protocols.Http;
 using Devtools.Core.Protocols.Http2.Grpc;
 using Devtools.Core.Protocols.Http2.Hpack;
@@ -286,7 +287,7 @@ internal sealed class Http2Message : IHpackFieldSink
             _store = Grow(_store, _storeLength, _storeLength + field.Length, 256);
         if (_fieldCount == _fields.Length)
             _fields = Grow(_fields, _fieldCount, _fieldCount + 1, 16);
-        field.CopyTo(_store.AsSpan(_storeLength));
+        ShortCopy.Copy(field, _store.AsSpan(_storeLength));
         _fields[_fieldCount] = new HttpFieldRange(_storeLength, nameLength, _storeLength + nameLength, field.Length - nameLength);
         _storeLength += field.Length;
         return _fieldCount++;
