@@ -143,8 +143,13 @@ internal sealed class Http2Message : IHpackFieldSink
     public void OnField(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value) =>
         OnKeptField(KnownFields.Of(name), Append(name, value, respectLimit: true), value);
 
-    public void OnField(KnownField known, ReadOnlySpan<byte> field, int nameLength) =>
-        OnKeptField(known, Append(field, nameLength), field[nameLength..]);
+    public void OnField(KnownField known, ReadOnlySpan<byte> field, int nameLength)
+    {
+        int index = Append(field, nameLength);
+        // Most fields are none of the known ones: they need no second call.
+        if (known != KnownField.None)
+            OnKeptField(known, index, field[nameLength..]);
+    }
 
     /// <summary>Acts on a field just appended as <paramref name="index"/> (-1: dropped for room).</summary>
     private void OnKeptField(KnownField known, int index, ReadOnlySpan<byte> value)
