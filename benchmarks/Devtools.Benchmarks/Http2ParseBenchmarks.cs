@@ -41,6 +41,7 @@ public class Http2ParseBenchmarks
     private IConnectionProtocol _driver = null!;
     private ProtocolServices _services = null!;
     private CaptureCounters _counters = null!;
+    private ProtocolCounters _http2Counters = null!;
     private ConnectionInfo _info = null!;
     private RingQueue<Http2Frame> _requestFrames = null!;
     private RingQueue<Http2Frame> _responseFrames = null!;
@@ -64,6 +65,7 @@ public class Http2ParseBenchmarks
             _requests[i] = WithStreamId(Mix[i % Mix.Length].Request, stream);
             _responses[i] = WithStreamId(Mix[i % Mix.Length].Response, stream);
         }
+        _http2Counters = _counters.Protocol("http2");
         _info = new ConnectionInfo(new ConnectionId(1, 3, 1), new Upid(0, 1, 1)) { Role = ConnectionRole.Server };
         _requestFrames = new RingQueue<Http2Frame>(8);
         _responseFrames = new RingQueue<Http2Frame>(8);
@@ -102,7 +104,7 @@ public class Http2ParseBenchmarks
     [Benchmark(OperationsPerInvoke = Messages)]
     public void ParserAndStitcher()
     {
-        var session = new Http2Session(new Http2Counters(_counters.Protocol("http2")), Http2Limits.From(_services.Options));
+        var session = new Http2Session(new Http2Counters(_http2Counters), Http2Limits.From(_services.Options));
         using var requestParser = new Http2FrameParser(session, MessageKind.Request);
         using var responseParser = new Http2FrameParser(session, MessageKind.Response);
         using var stitcher = new Http2Stitcher(session, Sink);
@@ -121,7 +123,7 @@ public class Http2ParseBenchmarks
     private void ParseWhole(Http2FrameParser parser, byte[] bytes, RingQueue<Http2Frame> own, RingQueue<Http2Frame> peer, MessageKind kind, Http2Stitcher stitcher)
     {
         var context = new ParseContext<Http2Frame>(_info, kind, peer);
-        var stitch = new StitchContext(_info, _counters.Protocol("http2"), endOfStream: false);
+        var stitch = new StitchContext(_info, _http2Counters, endOfStream: false);
         Http2Frame frame = default;
         ReadOnlySpan<byte> data = bytes;
         long start = _clock;
