@@ -199,20 +199,8 @@ internal static class HpackHuffman
                 count -= (byte)entry;
                 continue;
             }
-            int symbol;
-            int length;
-            if (entry != 0)
-            {
-                symbol = (entry >> 8) & 0xFF;
-                length = (entry >> 24) & 0xF;
-            }
-            else
-            {
-                symbol = FirstCode((uint)(bits >> (64 - MaxCodeLength)), PairBits + 1, MaxCodeLength, out length);
-                if (symbol < 0)
-                    return -1;
-            }
-            if (length > count || symbol == Eos)
+            int symbol = SymbolAt(bits, entry, out int length);
+            if (symbol < 0 || length > count || symbol == Eos)
                 return -1;
             destination[written++] = (byte)symbol;
             if (symbol == stop)
@@ -272,20 +260,9 @@ internal static class HpackHuffman
                 return written;
 
             int entry = Unsafe.Add(ref pairs, (nint)(bits >> (64 - PairBits)));
-            int symbol;
-            int length;
-            if (entry != 0)
-            {
-                symbol = (entry >> 8) & 0xFF;
-                length = (entry >> 24) & 0xF;
-            }
-            else
-            {
-                symbol = FirstCode((uint)(bits >> (64 - MaxCodeLength)), PairBits + 1, MaxCodeLength, out length);
-                if (symbol < 0)
-                    return -1;
-            }
-
+            int symbol = SymbolAt(bits, entry, out int length);
+            if (symbol < 0)
+                return -1;
             if (length > count)
             {
                 // What is left is shorter than the symbol it starts: it must be padding,
@@ -298,6 +275,22 @@ internal static class HpackHuffman
             bits <<= length;
             count -= length;
         }
+    }
+
+    /// <summary>
+    /// The symbol the top bits of <paramref name="bits"/> start with: from its
+    /// <see cref="Pairs"/> <paramref name="entry"/> when it has one (a code of at most 12
+    /// bits), else by walking the code lengths. -1 when no code starts there.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int SymbolAt(ulong bits, int entry, out int length)
+    {
+        if (entry != 0)
+        {
+            length = (entry >> 24) & 0xF;
+            return (entry >> 8) & 0xFF;
+        }
+        return FirstCode((uint)(bits >> (64 - MaxCodeLength)), PairBits + 1, MaxCodeLength, out length);
     }
 
     /// <summary>Writes both symbol bytes of a <see cref="Pairs"/> entry (the second is overwritten later when there is only one).</summary>
