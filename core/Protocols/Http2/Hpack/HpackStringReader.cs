@@ -18,6 +18,12 @@ internal sealed class HpackStringReader(bool redactSecrets) : IDisposable
     /// <summary>Strings shorter than this (encoded) decode alone: pairing would not pay for its look-ahead.</summary>
     private const int MinPairedBytes = 8;
 
+    /// <summary>
+    /// Strings looked at when choosing a partner: a real block has a handful, and the bound
+    /// keeps a hostile block of thousands from costing a scan of the rest per string.
+    /// </summary>
+    private const int MaxPartnerCandidates = 8;
+
     /// <summary>Longest scheme word of credentials looked for ("AWS4-HMAC-SHA256 " is 17): past it the value is decoded whole.</summary>
     private const int MaxSchemeLength = 32;
 
@@ -123,14 +129,15 @@ internal sealed class HpackStringReader(bool redactSecrets) : IDisposable
 
     /// <summary>
     /// The string to decode together with the one that ends at <paramref name="pos"/>:
-    /// the longest Huffman-coded string of at least <see cref="MinPairedBytes"/> later in
-    /// the block (pairing saves about the shorter string's time, so the longer the
-    /// partner the better; strings in between decode on their own when reached).
-    /// <paramref name="valueFollows"/>: the next string is the current literal's value.
-    /// When <paramref name="skipSecrets"/>, values of unindexed literals with a static
-    /// secret name are passed over: they will not be decoded. Read by the same rules
-    /// as <see cref="HpackDecoder.Decode"/>; false when no string qualifies or the rest
-    /// of the block does not parse (the decoder will say so when it gets there).
+    /// the longest Huffman-coded string of at least <see cref="MinPairedBytes"/> among the
+    /// next <see cref="MaxPartnerCandidates"/> strings of the block (pairing saves about
+    /// the shorter string's time, so the longer the partner the better; strings in
+    /// between decode on their own when reached). <paramref name="valueFollows"/>: the
+    /// next string is the current literal's value. When <paramref name="skipSecrets"/>,
+    /// values of unindexed literals with a static secret name are passed over: they will
+    /// not be decoded. Read by the same rules as <see cref="HpackDecoder.Decode"/>; bytes
+    /// that do not parse end the search (the decoder reports them when it gets there).
+    /// False when no string qualifies.
     /// </summary>
     private static bool FindPartner(ReadOnlySpan<byte> block, int pos, bool valueFollows, bool skipSecrets, out int start, out int length)
     {
@@ -138,10 +145,12 @@ internal sealed class HpackStringReader(bool redactSecrets) : IDisposable
         length = 0;
         int stringsInField = valueFollows ? 1 : 0;
         bool skipValue = false;
-        while (pos < block.Length)
+        int candidates = 0;
+        while (pos < block.Length && candidates < MaxPartnerCandidates)
         {
             if (stringsInField > 0)
             {
+                candidates++;
                 bool huffman = (block[pos] & 0x80) != 0;
                 if (!HpackDecoder.TryReadInteger(block, ref pos, 7, out int n) || n > block.Length - pos)
                     break;
