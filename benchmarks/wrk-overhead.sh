@@ -25,11 +25,11 @@ threads="${WRK_THREADS:-1}"
 connections="${WRK_CONNECTIONS:-32}"
 path="${WRK_PATH:-/index.json}"
 scope="${SCOPE:-node}"
+case "$scope" in node|nginx|idle) ;; *) echo "SCOPE is node, nginx or idle, not '$scope'" >&2; exit 2 ;; esac
 pin="${PIN:-0}"
 case "$pin" in 0|1) ;; *) echo "PIN is 0 or 1, not '$pin'" >&2; exit 2 ;; esac
 service_cpus=(); recorder_cpus=()
 if [ "$pin" = 1 ]; then service_cpus=(taskset -c 0); recorder_cpus=(taskset -c 1); fi
-case "$scope" in node|nginx|idle) ;; *) echo "SCOPE is node, nginx or idle, not '$scope'" >&2; exit 2 ;; esac
 
 "$root/scripts/setup.sh" test
 "$root/devtools" --help >/dev/null   # builds the CLI if needed

@@ -72,7 +72,7 @@ public class Http2ParseBenchmarks
         Driver();
         Driver();
         ParserAndStitcher();
-        ProtocolCounters http2 = _counters.Protocol("http2");
+        ProtocolCounters http2 = _http2Counters;
         if (Sink.Records != 3 * (Exchanges + 1) || http2.ParseErrors != 0 || http2.Specific("records_with_lost_headers").Value != 0)
             throw new InvalidOperationException($"The mix did not parse cleanly: {Sink.Records} records, {http2.ParseErrors} errors.");
     }

@@ -168,25 +168,17 @@ internal static class RedisText
             return false;
         message.EnsureCapacity(end + length);
         Span<byte> destination = message.Bytes.AsSpan(end, length);
-        int at = CopyShort(separator, destination, 0);
+        ShortCopy.Copy(separator, destination);
+        int at = separator.Length;
         if (quoted)
             destination[at++] = (byte)'"';
-        at = CopyShort(leading, destination, at);
+        ShortCopy.Copy(leading, destination[at..]);
+        at += leading.Length;
         ShortCopy.Copy(value, destination[at..]);
         if (quoted)
             destination[^1] = (byte)'"';
         message.TextLength += length;
         return true;
-    }
-
-    /// <summary>Copies punctuation (a separator, a sign: a byte or a few) without a call for the usual single byte.</summary>
-    private static int CopyShort(scoped ReadOnlySpan<byte> source, Span<byte> destination, int at)
-    {
-        if (source.Length == 1)
-            destination[at] = source[0];
-        else if (!source.IsEmpty)
-            source.CopyTo(destination[at..]);
-        return at + source.Length;
     }
 
     private static bool TryWrite(
