@@ -18,6 +18,35 @@ public sealed class Http2CaptureTests
     private const string CurlFormat = "%{http_version} %{http_code} %{size_upload} %{size_download} %{time_total}\\n";
 
     [Fact]
+    public void Credentials_and_cookies_curl_sends_are_redacted_on_both_sides()
+    {
+        // curl's HPACK encoder (nghttp2) sends these as literals; whether it marks them never
+        // indexed or not, the rows must show the scheme word and nothing of the secrets.
+        using NghttpdServer server = NghttpdServer.Start();
+        var transfers = new (string Method, string Path, string[] Args)[]
+        {
+            ("GET", "/small.txt", ["-H", "Authorization: Bearer s3cr3t-t0ken-0123456789abcdef", "-H", "Cookie: session=c00kie-0123456789abcdef"]),
+            ("GET", "/data.json", ["-H", "Authorization: Basic dXNlcjpwYXNzd29yZA==", "-H", "Cookie: s=1"]),
+        };
+        List<ClientExchange> exchanges = RunCurl(server, ["--http2-prior-knowledge"], transfers, out List<HttpEvent> rows, out CaptureSession session);
+        using (session)
+        {
+            ExchangeAssert.EachCapturedOnce(exchanges, Server(rows, server), "server side (nghttpd)");
+            ExchangeAssert.EachCapturedOnce(exchanges, Client(rows, server), "client side (curl)");
+            foreach (HttpEvent row in Server(rows, server).Concat(Client(rows, server)))
+            {
+                string scheme = row.ReqPath == "/small.txt" ? "Bearer" : "Basic";
+                Assert.Contains($"\"authorization\":\"{scheme} <redacted>\"", row.ReqHeaders, StringComparison.Ordinal);
+                Assert.Contains("\"cookie\":\"<redacted>\"", row.ReqHeaders, StringComparison.Ordinal);
+                Assert.DoesNotContain("s3cr3t", row.ReqHeaders, StringComparison.Ordinal);
+                Assert.DoesNotContain("c00kie", row.ReqHeaders, StringComparison.Ordinal);
+                Assert.DoesNotContain("dXNlcjpw", row.ReqHeaders, StringComparison.Ordinal);
+            }
+            Assert.Equal(0, session.Counters.Protocol("http2").ParseErrors);
+        }
+    }
+
+    [Fact]
     public void Curl_prior_knowledge_to_nghttpd_every_request_once_on_both_sides()
     {
         using NghttpdServer server = NghttpdServer.Start();
